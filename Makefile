@@ -1,0 +1,34 @@
+# tamis — the two commands that matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint venv clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev,spark]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## run: set everything up, load the bundled lists into the SQLite store, start the main job
+run: $(STAMP)
+	$(BIN)/tamis demo
+
+## test: set everything up and run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## bench: speed and accuracy benchmarks (figures go to docs/benchmarks.md)
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

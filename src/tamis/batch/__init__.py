@@ -1,0 +1,1 @@
+"""Batch screening (being written)."""

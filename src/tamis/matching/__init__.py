@@ -1,0 +1,1 @@
+"""Matching engine (being written)."""

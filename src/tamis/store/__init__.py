@@ -1,0 +1,1 @@
+"""Versioned list store (being written)."""
