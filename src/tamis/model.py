@@ -77,7 +77,9 @@ class Listing:
     reference: list[str] = field(default_factory=list)  #: reference numbers on that list
     remarks: str | None = None
     source_url: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)  #: list-specific dated facts
+    extra: dict[str, str] = field(default_factory=dict)  #: list-specific facts
+    #: dated events about this listing: dicts with ``date``, ``event``, ``detail``, ``source``
+    events: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"list": self.list, "programs": list(self.programs)}
@@ -89,6 +91,8 @@ class Listing:
             out["reference"] = list(self.reference)
         if self.extra:
             out["extra"] = dict(self.extra)
+        if self.events:
+            out["events"] = [dict(event) for event in self.events]
         return out
 
     @classmethod
@@ -103,6 +107,7 @@ class Listing:
             remarks=data.get("remarks"),
             source_url=data.get("source_url"),
             extra=dict(data.get("extra") or {}),
+            events=[dict(event) for event in data.get("events") or []],
         )
 
     def in_force(self, on: str) -> bool:
