@@ -1,0 +1,1 @@
+"""Named, versioned scoring algorithms. A released algorithm's scores never change."""

@@ -1,0 +1,161 @@
+"""tamis-v1: the default algorithm.
+
+Meaning of the score: 1.0 is an exact match of the names with nothing
+contradicting it; at the default threshold (0.75) a hit deserves an analyst's
+look; a score below it means the names differ in a way (a different surname, a
+substituted given name, a different number) or the facts disagree (birth year,
+nationality, gender) enough that the entry is unlikely to be the same.
+
+The score starts from the best name alignment (see
+:mod:`tamis.matching.features.names`), is capped when only common words match,
+lowered by conflicting numbers and legal forms, and moved by birth date,
+country and gender; an identical identifier lifts it close to 1.
+"""
+
+from __future__ import annotations
+
+from tamis.matching.algorithms.base import Algorithm
+from tamis.matching.explain import Explanation, Score, signed
+from tamis.matching.features.country import country_agreement
+from tamis.matching.features.dates import birth_date_agreement
+from tamis.matching.features.gender import gender_agreement
+from tamis.matching.features.identifiers import identifier_match
+from tamis.matching.features.legal import legal_form_agreement
+from tamis.matching.features.names import NameMatch, best_name_match
+from tamis.matching.features.numbers import number_agreement
+from tamis.matching.features.schema import schema_compatible
+from tamis.matching.prepared import PreparedEntity
+
+#: name score when only particles / common words match ("Bank", "Al")
+COMMON_ONLY_CAP = 0.4
+NUMBER_PENALTY = 0.3
+LEGAL_PENALTY = 0.1
+DATE_BONUS = 0.05
+DATE_PENALTY = 0.35
+COUNTRY_BONUS = 0.03
+COUNTRY_PENALTY = 0.15
+GENDER_PENALTY = 0.2
+#: an identical identifier removes this share of the distance to 1
+IDENTIFIER_LIFT = 0.7
+
+
+def _name_text(match: NameMatch, contribution: float) -> str:
+    q, c = match.query, match.candidate
+    if match.joined:
+        detail = "same letters written together"
+    else:
+        strong = [p for p in match.pairs if p.similarity >= 0.8]
+        detail = f"{len(strong)} of {len(q.tokens)} query tokens matched"
+        notes = [
+            f"'{p.query}'~'{p.candidate}' {p.kind}" for p in match.pairs if p.kind != "exact"
+        ]
+        if notes:
+            detail += "; " + ", ".join(notes[:3])
+        if match.query_unpaired and match.candidate_unpaired:
+            detail += (
+                f"; '{' '.join(match.query_unpaired)}' differs from "
+                f"'{' '.join(match.candidate_unpaired)}'"
+            )
+    via = f" via '{q.latin}'" if q.script not in ("Latin", "Common") else ""
+    return f"Name '{q.original}' ~ '{c.original}'{via} ({detail}) {signed(contribution)}"
+
+
+class TamisV1(Algorithm):
+    name = "tamis-v1"
+    version = "1"
+    description = (
+        "Token alignment of names across scripts (fuzzy, phonetic, initials, joined forms), "
+        "with birth date, nationality, gender, identifiers, numbers and legal forms. "
+        "At the default threshold a hit deserves an analyst's look."
+    )
+    threshold = 0.75
+
+    def compare_prepared(
+        self, query: PreparedEntity, candidate: PreparedEntity, explain: bool = True
+    ) -> Score:
+        notes: list[Explanation] = []
+        if not schema_compatible(query.schema, candidate.schema):
+            if explain:
+                notes.append(
+                    Explanation("schema", 0.0, query.schema, candidate.schema,
+                                f"A {query.schema} cannot be a {candidate.schema}: no match")
+                )
+            return Score(0.0, notes)
+        match = best_name_match(query.names, candidate.names)
+        score = 0.0
+        if match is not None:
+            score = match.score
+            if explain:
+                notes.append(
+                    Explanation("name", score, match.query.original, match.candidate.original,
+                                _name_text(match, score))
+                )
+            if match.distinctive_pairs == 0 and score > COMMON_ONLY_CAP and not match.joined:
+                if explain:
+                    notes.append(
+                        Explanation("common_words", COMMON_ONLY_CAP - score,
+                                    match.query.original, match.candidate.original,
+                                    "Only common words or particles match "
+                                    f"{signed(COMMON_ONLY_CAP - score)}")
+                    )
+                score = COMMON_ONLY_CAP
+            numbers = number_agreement(match.query.numbers, match.candidate.numbers)
+            if numbers < 0:
+                delta = NUMBER_PENALTY * numbers
+                score += delta
+                if explain:
+                    qn = " ".join(sorted(match.query.numbers)) or "none"
+                    cn = " ".join(sorted(match.candidate.numbers)) or "none"
+                    notes.append(
+                        Explanation("numbers", delta, qn, cn,
+                                    f"Numbers in the names differ ({qn} vs {cn}) {signed(delta)}")
+                    )
+            legal = legal_form_agreement(match.query.legal, match.candidate.legal)
+            if legal < 0:
+                delta = LEGAL_PENALTY * legal
+                score += delta
+                if explain:
+                    ql = ", ".join(sorted(match.query.legal))
+                    cl = ", ".join(sorted(match.candidate.legal))
+                    notes.append(
+                        Explanation("legal_form", delta, ql, cl,
+                                    f"Legal forms are incompatible ({ql} vs {cl}) {signed(delta)}")
+                    )
+        date, qd, cd = birth_date_agreement(query.birth_dates, candidate.birth_dates)
+        if date:
+            delta = DATE_BONUS * date if date > 0 else DATE_PENALTY * date
+            score += delta
+            if explain:
+                verb = "matches" if date > 0 else "differs from"
+                notes.append(
+                    Explanation("birth_date", delta, qd, cd,
+                                f"Birth date {qd} {verb} {cd} {signed(delta)}")
+                )
+        country, qc, cc = country_agreement(query.countries, candidate.countries)
+        if country:
+            delta = COUNTRY_BONUS if country > 0 else -COUNTRY_PENALTY
+            score += delta
+            if explain:
+                verb = "matches" if country > 0 else "differs from"
+                notes.append(
+                    Explanation("country", delta, qc, cc,
+                                f"Country {qc} {verb} {cc} {signed(delta)}")
+                )
+        if gender_agreement(query.gender, candidate.gender) < 0:
+            score -= GENDER_PENALTY
+            if explain:
+                notes.append(
+                    Explanation("gender", -GENDER_PENALTY, query.gender, candidate.gender,
+                                f"Gender {query.gender} differs from {candidate.gender} "
+                                f"{signed(-GENDER_PENALTY)}")
+                )
+        ident = identifier_match(query.identifiers, candidate.identifiers)
+        if ident:
+            before = min(max(score, 0.0), 1.0)
+            score = 1.0 - (1.0 - before) * (1.0 - IDENTIFIER_LIFT)
+            if explain:
+                notes.append(
+                    Explanation("identifier", score - before, ident, ident,
+                                f"Identifier {ident} is identical {signed(score - before)}")
+                )
+        return Score(round(min(max(score, 0.0), 1.0), 6), notes)

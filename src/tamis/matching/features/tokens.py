@@ -1,0 +1,61 @@
+"""Similarity of two name tokens and the weight a token carries in a name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from tamis.text.names import ORG_STOPWORDS
+
+#: Name particles that say little about identity: articles, "son of", "of the"
+#: (the text package's ORG_STOPWORDS covers the organisation words).
+PARTICLES = frozenset(
+    "al el ul bin ben ibn bint binti abu abou umm ould de da di del della der den du "
+    "la le van von y e of the and".split()
+)
+#: Similarity credited when two tokens share their phonetic key but are spelt apart.
+PHONETIC_SIMILARITY = 0.85
+#: Similarity credited when an initial agrees with the first letter of a token.
+INITIAL_SIMILARITY = 0.85
+
+
+def token_weight(token: str) -> float:
+    """How much a token says about identity: particles and common words count little."""
+    if token in PARTICLES or token in ORG_STOPWORDS:
+        return 0.3
+    if len(token) == 1:
+        return 0.5
+    return 1.0
+
+
+def is_common(token: str) -> bool:
+    """A particle or a common organisation word: never enough to match on its own."""
+    return token in PARTICLES or token in ORG_STOPWORDS
+
+
+@lru_cache(maxsize=1_000_000)
+def spelling_similarity(a: str, b: str) -> float:
+    """Edit similarity of two tokens in [0, 1] (1 = identical)."""
+    if a == b:
+        return 1.0
+    return Indel.normalized_similarity(a, b)
+
+
+def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, str]:
+    """Similarity of two tokens and how it was established.
+
+    Returns (similarity, kind) with kind one of ``exact``, ``initial``,
+    ``phonetic``, ``spelling`` or ``number``. Numbers only ever match exactly;
+    an initial matches a token with the same first letter.
+    """
+    if a == b:
+        return 1.0, "exact"
+    if a.isdigit() or b.isdigit():
+        return 0.0, "number"
+    if len(a) == 1 or len(b) == 1:
+        return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
+    sim = spelling_similarity(a, b)
+    if phon_a == phon_b and len(phon_a) >= 2 and sim < PHONETIC_SIMILARITY:
+        return PHONETIC_SIMILARITY, "phonetic"
+    return sim, "spelling"

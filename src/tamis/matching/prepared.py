@@ -1,0 +1,155 @@
+"""Precomputed, normalised forms of an entity: what the features compare.
+
+Every list entity is prepared once when the index is built; queries are
+prepared the same way (and cached by value). A :class:`PreparedName` is one
+romanised rendering of one name: latin tokens without titles and legal forms,
+the legal-form classes that were removed, phonetic keys, the joined form (for
+"xiaoming" vs "xiao ming") and the numbers in it (which stay significant).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tamis.model import ID_PROPS, Entity
+from tamis.sources.countries import country_code
+from tamis.text import detect_script, name_variants
+from tamis.text.identifiers import normalize_identifier
+from tamis.text.legal_forms import split_legal_forms
+from tamis.text.names import reorder_comma_name, strip_titles
+from tamis.text.phonetic import phonetic_key
+
+#: Properties whose values are full names of the entity.
+FULL_NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
+#: Properties giving where a person or company belongs.
+COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """One latin rendering of one name, split into comparable tokens."""
+
+    original: str  #: the name as given
+    latin: str  #: the romanised string the tokens come from
+    tokens: tuple[str, ...]  #: tokens without titles and legal forms
+    legal: frozenset[str]  #: legal-form classes found in the name
+    phonetic: tuple[str, ...]  #: phonetic key of each token
+    joined: str  #: tokens joined without spaces
+    numbers: frozenset[str]  #: digit and roman-numeral tokens
+    script: str  #: dominant script of the original
+    weak: bool = False  #: from a weak alias (a nickname or partial name)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEntity:
+    """Everything the features need from one entity, computed once."""
+
+    schema: str
+    names: tuple[PreparedName, ...]
+    birth_dates: tuple[str, ...]
+    countries: frozenset[str]
+    identifiers: frozenset[str]
+    gender: str | None
+
+
+@lru_cache(maxsize=500_000)
+def prepare_name(name: str, weak: bool = False) -> tuple[PreparedName, ...]:
+    """Every romanised rendering of ``name`` (canonical first), deduplicated by tokens."""
+    script = detect_script(name)
+    out: list[PreparedName] = []
+    seen: set[tuple[str, ...]] = set()
+    for source in dict.fromkeys((name, reorder_comma_name(name))):
+        for latin in name_variants(source):
+            tokens = strip_titles(latin.split())
+            core, legal = split_legal_forms(tokens)
+            if not core:
+                # A name made only of a title or a legal form keeps its words: the
+                # features then see that nothing distinctive is left.
+                core = tokens
+            key = tuple(core)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                PreparedName(
+                    original=name,
+                    latin=latin,
+                    tokens=key,
+                    legal=frozenset(legal),
+                    phonetic=tuple(phonetic_key(t) for t in key),
+                    joined="".join(key),
+                    numbers=frozenset(t for t in key if t.isdigit() or t in _ROMAN),
+                    script=script,
+                    weak=weak,
+                )
+            )
+    return tuple(out)
+
+
+def _composed_names(entity: Entity) -> list[str]:
+    """Full names built from name parts when an entity has parts but no full name."""
+    first = entity.get("firstName")
+    last = entity.get("lastName")
+    if not (first or last):
+        return []
+    middle = entity.get("middleName") + entity.get("fatherName") + entity.get("secondName")
+    parts = [p for p in (first[:1] + middle[:1] + last[:1]) if p]
+    return [" ".join(parts)] if parts else []
+
+
+def entity_names(entity: Entity) -> list[tuple[str, bool]]:
+    """(name, weak) pairs of an entity: full names first, then names composed of parts."""
+    out: dict[str, bool] = {}
+    for prop in FULL_NAME_PROPS:
+        for value in entity.get(prop):
+            out.setdefault(value, prop == "weakAlias")
+    if not any(not weak for weak in out.values()):
+        for value in _composed_names(entity):
+            out.setdefault(value, False)
+    return list(out.items())
+
+
+def normalize_date(value: str) -> str | None:
+    """The ISO prefix (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) of a date value, or None."""
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+def normalize_gender(value: str | None) -> str | None:
+    if not value:
+        return None
+    head = value.strip().lower()[:1]
+    return head if head in ("m", "f") else None
+
+
+def prepare_entity(entity: Entity) -> PreparedEntity:
+    """Prepare a list entity or a query for comparison."""
+    names: list[PreparedName] = []
+    for name, weak in entity_names(entity):
+        names.extend(prepare_name(name, weak))
+    dates = tuple(
+        dict.fromkeys(d for d in (normalize_date(v) for v in entity.get("birthDate")) if d)
+    )
+    countries = frozenset(
+        code for prop in COUNTRY_PROPS for v in entity.get(prop) if (code := country_code(v))
+    )
+    identifiers = frozenset(
+        ident
+        for prop in ID_PROPS
+        for value in entity.get(prop)
+        if len(ident := normalize_identifier(value)) >= 4
+    )
+    return PreparedEntity(
+        schema=entity.schema,
+        names=tuple(names),
+        birth_dates=dates,
+        countries=countries,
+        identifiers=identifiers,
+        gender=normalize_gender(entity.first("gender")),
+    )
