@@ -64,4 +64,5 @@ def load_index(
     entities = list(store.entities(as_of=as_of, lists=lists))
     if not entities:
         raise InputError("the store holds no entities; run `tamis update` or `tamis demo` first")
-    return entities, entities_key(entities)
+    key = f"store:{store.url}:{store.data_version()}:{as_of}:{sorted(lists or [])}"
+    return entities, key

@@ -125,3 +125,59 @@ def screen_file_command(
     console.print(f"hits: {summary.output}")
     console.print(f"errors: {summary.errors_file}")
     console.print(f"summary: {summary.output}.summary.json")
+
+
+@app.command("spark-screen")
+def spark_screen_command(
+    input: str = typer.Argument(..., help="CSV, TSV, JSON lines or Parquet path/URL Spark reads"),
+    output: str = typer.Option(
+        ..., "-o", "--output", help="output directory (Parquet unless it ends in .csv or .jsonl)"
+    ),
+    name: str = typer.Option(None, "--name", help="name column (default: name)"),
+    first_name: str = typer.Option(None, "--first-name", help="first-name column"),
+    last_name: str = typer.Option(None, "--last-name", help="last-name column"),
+    birth_date: str = typer.Option(None, "--birth-date", help="birth-date column"),
+    country: str = typer.Option(None, "--country", help="country column"),
+    id_number: str = typer.Option(None, "--id", help="passport / id number column"),
+    schema: str = typer.Option(None, "--schema", help="entity type column"),
+    id_column: str = typer.Option(None, "--id-column", help="row id column"),
+    input_format: str = typer.Option(None, "--input-format", help="csv, tsv, jsonl or parquet"),
+    as_of: str = typer.Option(None, "--as-of", help="screen against the lists as of this date"),
+    lists: str = typer.Option(None, "--lists", help="comma-separated list ids"),
+    threshold: float = typer.Option(None, "--threshold", help="minimum score of a hit"),
+    algorithm: str = typer.Option("tamis-v1", "--algorithm", help="scoring algorithm"),
+    limit: int = typer.Option(10, "--limit", help="maximum hits per row"),
+    entities: Path = typer.Option(
+        None, "--entities", help="screen against this FtM JSON lines file, not the store"
+    ),
+    master: str = typer.Option(
+        None, "--master", help="Spark master (default: spark-submit's, else local[*])"
+    ),
+) -> None:
+    """Screen a file on Apache Spark (run it through spark-submit on a cluster)."""
+    from tamis.batch.index import load_index
+    from tamis.batch.spark_io import read_frame, spark_session, write_frame
+    from tamis.batch.spark_job import screen
+
+    lists_tuple = _lists(lists)
+    as_of_date = _as_of(as_of)
+    index, _ = load_index(entities, as_of_date, list(lists_tuple) if lists_tuple else None)
+    spark = spark_session(master)
+    frame = read_frame(spark, input, input_format)
+    from tamis.batch.mapping import ColumnMap
+
+    columns = ColumnMap.resolve(
+        frame.columns, name=name, first_name=first_name, last_name=last_name,
+        birth_date=birth_date, country=country, id_number=id_number, schema=schema,
+        row_id=id_column,
+    )  # fmt: skip
+    hits = screen(
+        frame, name_col=columns.name, id_col=columns.row_id, birth_date_col=columns.birth_date,
+        country_col=columns.country, schema_col=columns.schema,
+        first_name_col=columns.first_name, last_name_col=columns.last_name,
+        id_number_col=columns.id_number, threshold=threshold, as_of=as_of_date,
+        lists=list(lists_tuple) if lists_tuple else None, algorithm=algorithm, limit=limit,
+        entities=index,
+    )  # fmt: skip
+    count = write_frame(hits, output)
+    console.print(f"{count:,} hits written to {output}")
