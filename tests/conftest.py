@@ -24,3 +24,100 @@ def tamis_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TAMIS_HOME", str(home))
     monkeypatch.delenv("TAMIS_DATABASE_URL", raising=False)
     return home
+
+
+# -- PostgreSQL: a real server started for the test session ------------------------------
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+
+def _pg_bindir() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Start a throw-away PostgreSQL server on a free loopback port for the session.
+
+    Yields the base URL ``postgresql+psycopg://postgres@127.0.0.1:PORT``. Runs
+    ``initdb`` and ``pg_ctl`` as the ``postgres`` user when the suite runs as root.
+    """
+    bindir = _pg_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql "
+                    "(Debian package: postgresql)")
+    as_user: list[str] = []
+    workdir = Path(tempfile.mkdtemp(prefix="tamis-pg-"))
+    if os.geteuid() == 0:
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(workdir, "postgres", "postgres")
+    data, log = workdir / "data", workdir / "server.log"
+    port = _free_port()
+    run = dict(check=True, capture_output=True, timeout=120)
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+                    "--auth=trust", "-E", "UTF8", "--no-sync"], **run)
+    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
+                    "-o", f"-p {port} -h 127.0.0.1 -k {workdir} -c fsync=off", "start"], **run)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
+                        "-w", "stop"], capture_output=True, timeout=120)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: str) -> str:
+    """URL of the database ``tamis`` on the session's PostgreSQL server."""
+    _create_database(postgres_server, "tamis")
+    return f"{postgres_server}/tamis"
+
+
+def _create_database(server: str, name: str) -> None:
+    import psycopg
+
+    dsn = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_server: str) -> str:
+    """A new, empty database on the session's server (one per test)."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    _create_database(postgres_server, name)
+    return f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return request.getfixturevalue("fresh_postgres_url")
+
+
+@pytest.fixture
+def store(store_url: str):  # type: ignore[no-untyped-def]
+    """An empty :class:`tamis.store.Store` on each backend."""
+    from tamis.store import open_store
+
+    opened = open_store(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
