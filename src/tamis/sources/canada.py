@@ -118,8 +118,9 @@ def _record(el: Element, index: int) -> Entity:
     aliases = _text(el, "Aliases")
     if aliases:
         entity.add("alias", split_aliases(aliases, person=entity.schema == "Person"))
-    reference = ", ".join(p for p in (f"Schedule {schedule}" if schedule else None,
-                                      f"Item {item}") if p)
+    reference = ", ".join(
+        p for p in (f"Schedule {schedule}" if schedule else None, f"Item {item}") if p
+    )
     listing = Listing(
         list=LIST_ID,
         programs=[regime],
@@ -158,8 +159,9 @@ def parse_canada(data: bytes, name: str = "sema-lmes.xml") -> ParsedList:
         "sema-lmes.xml carries no publication date; the latest DateOfListing "
         f"({published}) is used instead"
     ]
-    return ParsedList(source=CanadaSource.name, entities=entities, published=published,
-                      warnings=warnings)
+    return ParsedList(
+        source=CanadaSource.name, entities=entities, published=published, warnings=warnings
+    )
 
 
 @register

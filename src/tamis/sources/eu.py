@@ -28,15 +28,30 @@ URL = (
     "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/"
     "content?token=dG9rZW4tMjAxNw"
 )
-_SCHEMA = {"person": "Person", "enterprise": "Organization", "vessel": "Vessel",
-           "aircraft": "Airplane"}
-_ID_PROPS = {"passport": "passportNumber", "id": "idNumber", "tax": "taxNumber",
-             "regnumber": "registrationNumber", "imo": "imoNumber", "swiftbic": "swiftBic",
-             "lei": "leiCode", "other": "idNumber"}
+_SCHEMA = {
+    "person": "Person",
+    "enterprise": "Organization",
+    "vessel": "Vessel",
+    "aircraft": "Airplane",
+}
+_ID_PROPS = {
+    "passport": "passportNumber",
+    "id": "idNumber",
+    "tax": "taxNumber",
+    "regnumber": "registrationNumber",
+    "imo": "imoNumber",
+    "swiftbic": "swiftBic",
+    "lei": "leiCode",
+    "other": "idNumber",
+}
 
-_DOC_FLAGS = {"diplomatic": "diplomatic", "knownFalse": "known to be false",
-              "knownExpired": "known to be expired", "reportedLost": "reported lost",
-              "revokedByIssuer": "revoked by issuer"}
+_DOC_FLAGS = {
+    "diplomatic": "diplomatic",
+    "knownFalse": "known to be false",
+    "knownExpired": "known to be expired",
+    "reportedLost": "reported lost",
+    "revokedByIssuer": "revoked by issuer",
+}
 
 
 def _children(el: Element, tag: str) -> list[Element]:
@@ -60,8 +75,14 @@ def _remarks(el: Element) -> list[str]:
 def _add_names(entity: Entity, el: Element) -> None:
     for alias in _children(el, "nameAlias"):
         whole = _attr(alias, "wholeName") or " ".join(
-            p for p in (_attr(alias, "firstName"), _attr(alias, "middleName"),
-                        _attr(alias, "lastName")) if p)
+            p
+            for p in (
+                _attr(alias, "firstName"),
+                _attr(alias, "middleName"),
+                _attr(alias, "lastName"),
+            )
+            if p
+        )
         if not whole:
             continue
         strong = (alias.get("strong") or "true").lower() != "false"
@@ -106,8 +127,9 @@ def _add_birthdates(entity: Entity, el: Element) -> None:
         circa = (birth.get("circa") or "").lower() == "true"
         if circa and (date or year):
             entity.add("notes", f"date of birth circa {date or year}")
-        place = ", ".join(p for p in (_attr(birth, "city"), _attr(birth, "place"),
-                                      _attr(birth, "region")) if p)
+        place = ", ".join(
+            p for p in (_attr(birth, "city"), _attr(birth, "place"), _attr(birth, "region")) if p
+        )
         entity.add("birthPlace", place or None)
         entity.add("birthCountry", _country(birth))
 
@@ -123,8 +145,9 @@ def _add_documents(entity: Entity, el: Element) -> None:
         details = [f"{description} {number}"]
         if _attr(doc, "countryDescription") and _country(doc):
             details.append(f"issued by {_attr(doc, 'countryDescription')}")
-        details.extend(label for flag, label in _DOC_FLAGS.items()
-                       if (doc.get(flag) or "").lower() == "true")
+        details.extend(
+            label for flag, label in _DOC_FLAGS.items() if (doc.get(flag) or "").lower() == "true"
+        )
         details.extend(_remarks(doc))
         entity.add("notes", "; ".join(details))
 
@@ -135,8 +158,9 @@ def _add_places(entity: Entity, el: Element) -> None:
     for address in _children(el, "address"):
         code = _country(address)
         entity.add("country", code)
-        parts = [_attr(address, t) for t in ("street", "poBox", "zipCode", "city", "region",
-                                            "place")]
+        parts = [
+            _attr(address, t) for t in ("street", "poBox", "zipCode", "city", "region", "place")
+        ]
         line = ", ".join(p for p in parts if p)
         if line:
             country = _attr(address, "countryDescription") if code else None
@@ -150,11 +174,20 @@ def _listing(el: Element) -> Listing:
     dates = sorted(filter(None, (parse_date(r.get("publicationDate")) for r in regulations)))
     listed = parse_date(_attr(el, "designationDate")) or (dates[0] if dates else None)
     references = [r for r in (_attr(el, "euReferenceNumber"), _attr(el, "unitedNationId")) if r]
-    urls = [u.text.strip() for r in regulations for u in _children(r, "publicationUrl")
-            if u.text and u.text.strip()]
-    listing = Listing(list=LIST_ID, programs=programs, listed_on=listed, reference=references,
-                      remarks=" ".join(_remarks(el)) or None,
-                      source_url=urls[0] if urls else None)
+    urls = [
+        u.text.strip()
+        for r in regulations
+        for u in _children(r, "publicationUrl")
+        if u.text and u.text.strip()
+    ]
+    listing = Listing(
+        list=LIST_ID,
+        programs=programs,
+        listed_on=listed,
+        reference=references,
+        remarks=" ".join(_remarks(el)) or None,
+        source_url=urls[0] if urls else None,
+    )
     titles = [r.get("numberTitle") for r in regulations if r.get("numberTitle")]
     if titles:
         listing.extra["regulation"] = "; ".join(dict.fromkeys(titles))
@@ -216,8 +249,11 @@ class EUSource(Source):
         found = super().find_files(directory)
         if found:
             return found
-        xml = [p for p in sorted(directory.iterdir())
-               if p.name.lower().removesuffix(".gz").endswith(".xml")]
+        xml = [
+            p
+            for p in sorted(directory.iterdir())
+            if p.name.lower().removesuffix(".gz").endswith(".xml")
+        ]
         return {"eu_fsf.xml": xml[0]} if len(xml) == 1 else {}
 
     def parse(self, files: dict[str, Path]) -> ParsedList:

@@ -44,8 +44,10 @@ def dmy(value: str | None) -> str | None:
 def _add_names(entity: Entity, el: Element) -> None:
     for name in el.findall("NAME"):
         whole = _text(name, "WHOLENAME") or " ".join(
-            p for p in (_text(name, "FIRSTNAME"), _text(name, "MIDDLENAME"),
-                        _text(name, "LASTNAME")) if p)
+            p
+            for p in (_text(name, "FIRSTNAME"), _text(name, "MIDDLENAME"), _text(name, "LASTNAME"))
+            if p
+        )
         if not whole:
             continue
         if whole not in entity.get("name"):

@@ -118,8 +118,12 @@ def _group_entity(group_id: str, rows: list[dict[str, str]]) -> Entity:
     other_info = " ".join(dict.fromkeys(r.get("Other Information", "") for r in rows)).strip()
     schema = _SCHEMA.get(group_type, "LegalEntity")
     imo = _IMO.search(other_info)
-    if schema == "Organization" and imo and (
-        _MMSI.search(other_info) or "vessel" in other_info.lower() or "Annex XIV" in other_info
+    if (
+        schema == "Organization"
+        and imo
+        and (
+            _MMSI.search(other_info) or "vessel" in other_info.lower() or "Annex XIV" in other_info
+        )
     ):
         schema = "Vessel"
     entity = Entity(id=f"uk-{group_id}", schema=schema)
@@ -163,10 +167,11 @@ def _add_row(entity: Entity, row: dict[str, str]) -> None:
     entity.add("passportNumber", row.get("Passport Number"))
     entity.add("idNumber", row.get("National Identification Number"))
     # Older files give documents only as free text; keep it, and pick out the numbers.
-    for column, prop, typed in (("Passport Details", "passportNumber", "Passport Number"),
-                                ("NI Number", "idNumber", None),
-                                ("National Identification Details", "idNumber",
-                                 "National Identification Number")):
+    for column, prop, typed in (
+        ("Passport Details", "passportNumber", "Passport Number"),
+        ("NI Number", "idNumber", None),
+        ("National Identification Details", "idNumber", "National Identification Number"),
+    ):
         text = row.get(column)
         if text:
             entity.add("notes", f"{column}: {text}")

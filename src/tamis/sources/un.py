@@ -110,18 +110,25 @@ def _add_documents(entity: Entity, el: Element, tag: str) -> None:
         if not (kind or number):
             continue
         lowered = kind.lower()
-        prop = "passportNumber" if ("passport" in lowered or "pasaporte" in lowered
-                                     or "passeport" in lowered) else "idNumber"
+        prop = (
+            "passportNumber"
+            if ("passport" in lowered or "pasaporte" in lowered or "passeport" in lowered)
+            else "idNumber"
+        )
         if number:
             entity.add(prop, number)
         details = [kind or None, kind2, number]
         description = " ".join(d for d in details if d)
-        extras = [x for x in (
-            f"issued by {issuer}" if issuer else None,
-            _text(doc, "DATE_OF_ISSUE") and f"on {_text(doc, 'DATE_OF_ISSUE')}",
-            _text(doc, "CITY_OF_ISSUE") and f"in {_text(doc, 'CITY_OF_ISSUE')}",
-            _text(doc, "NOTE"),
-        ) if x]
+        extras = [
+            x
+            for x in (
+                f"issued by {issuer}" if issuer else None,
+                _text(doc, "DATE_OF_ISSUE") and f"on {_text(doc, 'DATE_OF_ISSUE')}",
+                _text(doc, "CITY_OF_ISSUE") and f"in {_text(doc, 'CITY_OF_ISSUE')}",
+                _text(doc, "NOTE"),
+            )
+            if x
+        ]
         if extras:
             description += f" ({'; '.join(extras)})"
         entity.add("notes", description)
@@ -131,8 +138,13 @@ def _add_addresses(entity: Entity, el: Element, tag: str) -> None:
     for addr in el.findall(tag):
         country = _text(addr, "COUNTRY")
         code = _country(entity, "country", country)
-        full = _join(_text(addr, "STREET"), _text(addr, "CITY"), _text(addr, "STATE_PROVINCE"),
-                     _text(addr, "ZIP_CODE"), country)
+        full = _join(
+            _text(addr, "STREET"),
+            _text(addr, "CITY"),
+            _text(addr, "STATE_PROVINCE"),
+            _text(addr, "ZIP_CODE"),
+            country,
+        )
         # An address that is only a country is already in ``country``.
         if full and full != country:
             entity.add("address", full)
