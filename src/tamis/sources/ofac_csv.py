@@ -142,14 +142,15 @@ def _entity(number: str, name: str, row: list[str | None], spill: str | None, li
         entity.add("firstName", first)
     if title:
         entity.add("position", title)
-    entity.add("callSign", call_sign)
-    entity.add("type", vess_type)
-    entity.add("tonnage", tonnage)
-    entity.add("grossRegisteredTonnage", grt)
-    if flag:
-        code = country_code(flag)
-        entity.add("flag" if code else "notes", code or f"Vessel flag {flag}")
-    entity.add("owner", owner)
+    if schema == "Vessel":
+        entity.add("callSign", call_sign)
+        entity.add("type", vess_type)
+        entity.add("tonnage", tonnage)
+        entity.add("grossRegisteredTonnage", grt)
+        if flag:
+            code = country_code(flag)
+            entity.add("flag" if code else "notes", code or f"Vessel flag {flag}")
+        entity.add("owner", owner)
     listing = Listing(list=list_id, programs=split_programs(program), reference=[number],
                       remarks=remarks, source_url=source_url)
     apply_facts(entity, listing, facts)

@@ -17,10 +17,19 @@ them understands is kept in the ``notes`` property and listed in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from tamis.sources.common import parse_date
 from tamis.sources.countries import country_code
+from tamis.sources.ofac_fields import (
+    Identifier,
+    parse_alias,
+    parse_dob,
+    parse_gender,
+    parse_identifier,
+    parse_place,
+)
 from tamis.sources.ofac_labels import (
     ID_LABELS,
     LISTING_DATE_LABELS,
@@ -28,35 +37,6 @@ from tamis.sources.ofac_labels import (
     SCOPE_PHRASES,
     VALUE_LABELS,
 )
-
-#: the longest label, in words; prefixes longer than this are not looked up
-_MAX_LABEL_WORDS = max(len(label.split()) for label in
-                       (*ID_LABELS, *VALUE_LABELS, *LISTING_DATE_LABELS, *SANCTION_INFO_LABELS))
-#: a year range "1960 to 1962" expands to every year only when it is this short
-_MAX_YEAR_SPAN = 10
-
-
-@dataclass
-class Identifier:
-    """One identifier read from the remarks (or an XML ``idList`` item)."""
-
-    label: str  #: OFAC's label, e.g. "Passport"
-    number: str
-    prop: str  #: the entity property it feeds, e.g. ``passportNumber``
-    country: str | None = None  #: issuing country, ISO alpha-2
-    issued: str | None = None
-    expires: str | None = None
-
-    def describe(self) -> str:
-        """A compact one-line form kept in the ``identification`` property."""
-        text = f"{self.label} {self.number}"
-        if self.country:
-            text += f" ({self.country})"
-        if self.issued:
-            text += f" issued {self.issued}"
-        if self.expires:
-            text += f" expires {self.expires}"
-        return text
 
 
 @dataclass
@@ -72,9 +52,6 @@ class RemarkFacts:
     unknown: list[str] = field(default_factory=list)
 
     def add(self, prop: str, value: str | None) -> None:
-        if value is None:
-            return
-        value = " ".join(value.split())
         if not value:
             return
         bucket = self.properties.setdefault(prop, [])
@@ -129,128 +106,71 @@ def split_remarks(text: str | None) -> list[str]:
     out = []
     for part in parts:
         part = part.strip()
-        if part.endswith(".") and not part.endswith(("Co.", "Ltd.", "No.", "Inc.", "S.A.")):
-            part = part[:-1].rstrip()
+        if part.endswith("."):
+            part = trim_full_stop(part)
         if part:
             out.append(part)
     return out
 
 
-# -- small readers ---------------------------------------------------------------
-
-_CIRCA = re.compile(r"^(?:circa|approximately|approx\.)\s+", re.I)
-
-
-def parse_dob(value: str) -> list[str]:
-    """Dates of birth from "07 Oct 1952", "circa 1964", "Oct 1952" or a range.
-
-    A range of whole years ("1960 to 1962", "01 Jan 1961 to 31 Dec 1962") gives
-    every year in it; any other range gives its two ends.
-    """
-    value = _CIRCA.sub("", value.strip())
-    m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", value)
-    if m:
-        value = f"{m[1]} to {m[2]}"
-    if " to " in value:
-        start_text, end_text = (p.strip() for p in value.split(" to ", 1))
-        start, end = parse_date(start_text), parse_date(end_text)
-        if start is None or end is None:
-            return []
-        whole = re.fullmatch(r"(?:01 Jan )?(\d{4})", start_text) and re.fullmatch(
-            r"(?:31 Dec )?(\d{4})", end_text)
-        first, last = int(start[:4]), int(end[:4])
-        if whole and 0 <= last - first <= _MAX_YEAR_SPAN:
-            return [str(year) for year in range(first, last + 1)]
-        return [start, end]
-    date = parse_date(value)
-    return [date] if date else []
+_ABBREVIATIONS = frozenset(
+    [
+        "ltd.", "inc.", "co.", "corp.", "llc.", "jsc.", "plc.", "bhd.", "pte.", "pty.",
+        "cia.", "cía.", "no.", "jr.", "sr.", "st.", "ave.", "blvd.", "dept.", "int'l.",
+        "intl.", "bros.", "s.a.",
+    ]
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.){2,}$")
 
 
-def parse_place(value: str) -> tuple[str, str | None]:
-    """A place of birth and the country code of its last comma part, if any."""
-    place = value.strip()
-    last = place.rsplit(",", 1)[-1].strip()
-    return place, country_code(last)
-
-
-_PARENS = re.compile(r"\s*\(([^()]*)\)\s*$")
-_ISSUED = re.compile(r"\s+(?:issued|expires)\s+.*$", re.I)
-
-
-def parse_identifier(label: str, text: str) -> Identifier:
-    """Read "A1234567 (Russia) issued 21 Aug 2006 expires 20 Aug 2008"."""
-    issued = expires = None
-    m = _ISSUED.search(text)
-    if m:
-        dates = m[0]
-        text = text[: m.start()]
-        found = re.search(r"issued\s+(.+?)(?=\s+expires|$)", dates, re.I)
-        issued = parse_date(found[1]) if found else None
-        found = re.search(r"expires\s+(.+)$", dates, re.I)
-        expires = parse_date(found[1]) if found else None
-    country = None
-    qualifiers: list[str] = []
-    while True:
-        m = _PARENS.search(text)
-        if not m or not text[: m.start()].strip():
-            break
-        code = country_code(m[1])
-        if code and country is None:
-            country = code
-        elif not code:
-            qualifiers.insert(0, f"({m[1]})")
-        text = text[: m.start()]
-    number = text.strip().lstrip("#:").strip()
-    if qualifiers:
-        number = f"{number} {' '.join(qualifiers)}"
-    return Identifier(label=label, number=number, prop=ID_LABELS[label], country=country,
-                      issued=issued, expires=expires)
-
-
-_ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*['\"‘“](.+)['\"’”]$", re.I)
-_ALIAS_PROPS = {"a.k.a.": "weakAlias", "f.k.a.": "previousName", "n.k.a.": "weakAlias"}
-
-
-def parse_alias(fragment: str) -> tuple[str, str] | None:
-    """("weakAlias", name) from "a.k.a. 'BNC'"; OFAC puts only weak aliases in remarks."""
-    m = _ALIAS.match(fragment)
-    if not m:
-        return None
-    return _ALIAS_PROPS[m[1].lower()], m[2].strip()
-
-
-def parse_gender(value: str) -> str | None:
-    word = value.strip().lower()
-    return word if word in ("male", "female") else None
+def trim_full_stop(text: str) -> str:
+    """Drop a final full stop unless it ends an abbreviation ("CO., LTD.", "S.A.")."""
+    last = text.rsplit(" ", 1)[-1]
+    if last.lower() in _ABBREVIATIONS or _INITIALISM.search(last):
+        return text
+    return text[:-1].rstrip()
 
 
 # -- the fragment dispatcher ---------------------------------------------------
 
-_DIRECTIVE_DATE = re.compile(
-    r"^(Listing|Effective) Date \((EO [^)]+)\):?\s*(.+)$", re.I)
+_DIRECTIVE_DATE = re.compile(r"^(Listing|Effective) Date \((EO [^)]+)\):?\s*(.+)$", re.I)
 _CRYPTO = re.compile(r"^Digital Currency Address - (\w+)\s+(\S+)$")
-_LABEL_LOOKUP: dict[str, str] = {}
-for _group, _labels in (("id", ID_LABELS), ("value", VALUE_LABELS),
-                        ("listing", LISTING_DATE_LABELS), ("info", SANCTION_INFO_LABELS)):
+_GROUPS = (("id", ID_LABELS), ("value", VALUE_LABELS), ("listing", LISTING_DATE_LABELS),
+           ("info", SANCTION_INFO_LABELS))
+#: first word (lower case) -> [(label lower case, group, label)], longest label first
+_BY_FIRST_WORD: dict[str, list[tuple[str, str, str]]] = {}
+for _group, _labels in _GROUPS:
     for _label in _labels:
-        _LABEL_LOOKUP.setdefault(_label.rstrip(":").lower(), _group + ":" + _label)
+        _key = _label.rstrip(":").lower()
+        _BY_FIRST_WORD.setdefault(_key.split(" ", 1)[0], []).append((_key, _group, _label))
+for _entries in _BY_FIRST_WORD.values():
+    _entries.sort(key=lambda entry: -len(entry[0]))
 
 
-def _find_label(fragment: str) -> tuple[str, str, str] | None:
-    """(group, label, rest) for the longest known label that starts ``fragment``."""
-    words = fragment.split(" ")
-    for size in range(min(len(words), _MAX_LABEL_WORDS), 0, -1):
-        candidate = " ".join(words[:size]).rstrip(":").lower()
-        found = _LABEL_LOOKUP.get(candidate)
-        if found:
-            group, label = found.split(":", 1)
-            rest = " ".join(words[size:]).strip().lstrip(":").strip()
-            return group, label, rest
+@dataclass(frozen=True)
+class Reading:
+    """What one fragment says; :func:`read_fragment` results are cached and shared."""
+
+    props: tuple[tuple[str, str], ...] = ()
+    listed_on: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    identifier: Identifier | None = None
+
+
+def _find_label(text: str) -> tuple[str, str, str] | None:
+    """(group, label, rest) for the longest known label that starts ``text``."""
+    lowered = text.lower()
+    for key, group, label in _BY_FIRST_WORD.get(lowered.split(" ", 1)[0].rstrip(":"), ()):
+        if lowered.startswith(key):
+            tail = text[len(key):]
+            if not tail or tail[0] in " :#":
+                return group, label, tail.strip().lstrip(":").strip()
     return None
 
 
-def _read_value(facts: RemarkFacts, label: str, rest: str) -> bool:
+def _read_value(label: str, rest: str) -> Reading | None:
     prop, kind = VALUE_LABELS[label]
+    value: str | None
     if kind == "date":
         value = parse_date(rest) or (parse_dob(rest) or [None])[0]
     elif kind == "country":
@@ -259,92 +179,94 @@ def _read_value(facts: RemarkFacts, label: str, rest: str) -> bool:
         value = parse_gender(rest)
     else:
         value = rest or None
-    if value is None:
-        return False
-    facts.add(prop, value)
-    return True
+    return Reading(props=((prop, value),)) if value else None
 
 
-def parse_fragment(fragment: str, facts: RemarkFacts, title: str | None = None) -> bool:
-    """Read one fragment into ``facts``; False when nothing understood it."""
+def _read_labelled(text: str) -> Reading | None:
+    found = _find_label(text)
+    if found is None or not found[2]:
+        return None
+    group, label, rest = found
+    if group == "id":
+        ident = parse_identifier(label, rest)
+        imo = re.fullmatch(r"IMO\s*(\d{7})", ident.number)
+        if imo and label in ("Identification Number", "Company Number"):
+            # "Identification Number IMO 9187629": an IMO company or vessel number.
+            return Reading(props=(("imoNumber", imo[1]),))
+        if ident.prop == "imoNumber":
+            ident = replace(ident, number=re.sub(r"^IMO\s*", "", ident.number))
+        props = [(ident.prop, ident.number)]
+        if ident.country or ident.issued or ident.expires:
+            props.append(("identification", ident.describe()))
+        return Reading(props=tuple(props), identifier=ident)
+    if group == "value":
+        return _read_value(label, rest)
+    if group == "listing":
+        key, date = LISTING_DATE_LABELS[label], parse_date(rest)
+        if date is None:
+            return None
+        if key == "listed_on":
+            return Reading(listed_on=date)
+        return Reading(extra=((key, date),))
+    return Reading(extra=((SANCTION_INFO_LABELS[label], rest),))
+
+
+@lru_cache(maxsize=65536)
+def read_fragment(fragment: str) -> Reading | None:
+    """Interpret one remarks fragment; None when no rule understands it."""
     text = fragment.strip()
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()
-    if text.lower().startswith("alt. "):
+    if text[:5].lower() == "alt. ":
         text = text[5:].strip()
-    if title and text.rstrip(".").lower() == title.rstrip(".").lower():
-        facts.add("position", title)
-        return True
     if text.rstrip(".").lower() in SCOPE_PHRASES:
-        facts.add_extra("scope", text.rstrip("."))
-        return True
-    alias = parse_alias(text)
-    if alias:
-        facts.add(*alias)
-        return True
+        return Reading(extra=(("scope", text.rstrip(".")),))
     head, _, rest = text.partition(" ")
-    rest = rest.strip()
+    rest = rest.strip().lstrip(":").strip()
     if head == "DOB":
-        dates = parse_dob(rest.lstrip(":").strip())
-        for date in dates:
-            facts.add("birthDate", date)
-        return bool(dates)
+        dates = parse_dob(rest)
+        return Reading(props=tuple(("birthDate", d) for d in dates)) if dates else None
     if head == "POB":
-        place, code = parse_place(rest.lstrip(":").strip())
-        facts.add("birthPlace", place)
-        facts.add("birthCountry", code)
-        return bool(place)
+        place, code = parse_place(rest)
+        props = (("birthPlace", place),) + ((("birthCountry", code),) if code else ())
+        return Reading(props=props) if place else None
     if head in ("nationality", "citizen"):
         code = country_code(rest)
-        facts.add("nationality" if head == "nationality" else "citizenship", code)
-        return code is not None
+        prop = "nationality" if head == "nationality" else "citizenship"
+        return Reading(props=((prop, code),)) if code else None
     if text.startswith("Linked To:"):
-        facts.add("linkedTo", text[len("Linked To:"):].strip())
-        return True
+        return Reading(props=(("linkedTo", text[len("Linked To:"):].strip()),))
+    alias = parse_alias(text)
+    if alias:
+        return Reading(props=(alias,))
     m = _CRYPTO.match(text)
     if m:
-        facts.add("publicKey", m[2])
-        facts.add("currency", m[1])
-        return True
+        return Reading(props=(("publicKey", m[2]), ("currency", m[1])))
     m = _DIRECTIVE_DATE.match(text)
     if m:
-        key = f"{m[1].lower()}_date ({m[2]})"
-        facts.add_extra(key, parse_date(m[3]) or m[3])
+        return Reading(extra=((f"{m[1].lower()}_date ({m[2]})", parse_date(m[3]) or m[3]),))
+    return _read_labelled(text)
+
+
+def parse_fragment(fragment: str, facts: RemarkFacts, title: str | None = None) -> bool:
+    """Read one fragment into ``facts``; False when nothing understood it.
+
+    ``title`` is the record's Title column, which OFAC repeats as a fragment.
+    """
+    if title and fragment.rstrip(".").lower() == title.rstrip(".").lower():
+        facts.add("position", title)
         return True
-    found = _find_label(text)
-    if found is None:
+    reading = read_fragment(fragment)
+    if reading is None:
         return False
-    group, label, rest = found
-    if not rest:
-        return False
-    if group == "id":
-        ident = parse_identifier(label, rest)
-        if label == "Identification Number" or label.startswith("Company Number"):
-            # "Identification Number IMO 9187629" is an IMO company/vessel number.
-            imo = re.fullmatch(r"IMO\s*(\d{7})", ident.number)
-            if imo:
-                facts.add("imoNumber", imo[1])
-                return True
-        if ident.prop == "imoNumber":
-            ident.number = re.sub(r"^IMO\s*", "", ident.number)
-        facts.add(ident.prop, ident.number)
-        facts.identifiers.append(ident)
-        if ident.country or ident.issued or ident.expires:
-            facts.add("identification", ident.describe())
-        return True
-    if group == "value":
-        return _read_value(facts, label, rest)
-    if group == "listing":
-        key = LISTING_DATE_LABELS[label]
-        date = parse_date(rest)
-        if date is None:
-            return False
-        if key == "listed_on":
-            facts.listed_on = facts.listed_on or date
-        else:
-            facts.add_extra(key, date)
-        return True
-    facts.add_extra(SANCTION_INFO_LABELS[label], rest)
+    for prop, value in reading.props:
+        facts.add(prop, value)
+    if reading.listed_on and not facts.listed_on:
+        facts.listed_on = reading.listed_on
+    for key, value in reading.extra:
+        facts.add_extra(key, value)
+    if reading.identifier is not None:
+        facts.identifiers.append(reading.identifier)
     return True
 
 
