@@ -25,7 +25,8 @@ from tamis.text.phonetic import phonetic_key
 FULL_NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
 #: Properties giving where a person or company belongs.
 COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
-_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+#: Roman numerals of two or more letters ("v", "x", "i" are usually initials).
+_ROMAN = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -39,6 +40,7 @@ class PreparedName:
     legal: frozenset[str]  #: legal-form classes found in the name
     phonetic: tuple[str, ...]  #: phonetic key of each token
     joined: str  #: tokens joined without spaces
+    compact: str  #: the whole latin form (titles and legal forms included) without spaces
     numbers: frozenset[str]  #: digit and roman-numeral tokens
     script: str  #: dominant script of the original
     weak: bool = False  #: from a weak alias (a nickname or partial name)
@@ -82,6 +84,7 @@ def prepare_name(name: str, weak: bool = False) -> tuple[PreparedName, ...]:
                     legal=frozenset(legal),
                     phonetic=tuple(phonetic_key(t) for t in key),
                     joined="".join(key),
+                    compact=latin.replace(" ", ""),
                     numbers=frozenset(t for t in key if t.isdigit() or t in _ROMAN),
                     script=script,
                     weak=weak,

@@ -25,6 +25,7 @@ from tamis.matching.features.names import NameMatch, best_name_match
 from tamis.matching.features.numbers import number_agreement
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.prepared import PreparedEntity
+from tamis.model import schema_is_a
 
 #: name score when only particles / common words match ("Bank", "Al")
 COMMON_ONLY_CAP = 0.4
@@ -37,6 +38,10 @@ COUNTRY_PENALTY = 0.15
 GENDER_PENALTY = 0.2
 #: an identical identifier removes this share of the distance to 1
 IDENTIFIER_LIFT = 0.7
+
+
+def _is_org(schema: str) -> bool:
+    return schema_is_a(schema, "Organization") or schema in ("Vessel", "Airplane", "Security")
 
 
 def _name_text(match: NameMatch, contribution: float) -> str:
@@ -81,7 +86,8 @@ class TamisV1(Algorithm):
                                 f"A {query.schema} cannot be a {candidate.schema}: no match")
                 )
             return Score(0.0, notes)
-        match = best_name_match(query.names, candidate.names)
+        org = _is_org(query.schema) or _is_org(candidate.schema)
+        match = best_name_match(query.names, candidate.names, org)
         score = 0.0
         if match is not None:
             score = match.score

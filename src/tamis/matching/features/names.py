@@ -22,13 +22,16 @@ from tamis.matching.features.tokens import (
 from tamis.matching.prepared import PreparedName
 
 #: Token pairs below this similarity are not paired at all.
-PAIR_MIN = 0.6
-#: Share of the score earned by covering the better-covered side alone.
-COVER_BASE = 0.7
-#: Extra penalty weight when both sides keep unpaired tokens (a substitution).
-CONFLICT_PENALTY = 0.35
+PAIR_MIN = 0.65
+#: Share of the score earned by the better-covered side alone, for people (a missing
+#: middle name or patronymic is normal) and for organisations (an extra word often
+#: names a different organisation: "Deutsche Bank Trust" is not "Deutsche Bank").
+COVER_BASE_PERSON = 0.7
+COVER_BASE_ORG = 0.4
+#: Penalty weight when both sides keep unpaired distinctive tokens (a substitution).
+CONFLICT_PENALTY = 0.4
 #: Joined forms must be this similar to count as the same name written together.
-JOINED_MIN = 0.9
+JOINED_MIN = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +57,27 @@ class NameMatch:
     @property
     def distinctive_pairs(self) -> int:
         """Pairs of well-matched tokens that are not particles or common words."""
-        return sum(1 for p in self.pairs if p.similarity >= 0.8 and not is_common(p.query))
+        return sum(1 for p in self.pairs if p.similarity >= 0.75 and not is_common(p.query))
 
 
-def _effective(similarity: float) -> float:
-    """Stretch raw similarity so that near misses count much less than matches."""
-    return max(0.0, (similarity - 0.5) / 0.5)
+def _joined(query: PreparedName, candidate: PreparedName) -> float:
+    """Similarity of the names written without spaces (0 when not comparable)."""
+    if query.compact == candidate.compact or query.joined == candidate.joined:
+        return 1.0 if len(query.joined) >= 3 else 0.0
+    if len(query.tokens) == len(candidate.tokens):
+        return 0.0
+    if min(len(query.joined), len(candidate.joined)) < 6:
+        return 0.0
+    return spelling_similarity(query.joined, candidate.joined)
 
 
-def align(query: PreparedName, candidate: PreparedName) -> NameMatch:
-    """Pair tokens greedily by similarity and score the alignment in [0, 1]."""
+def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> NameMatch:
+    """Pair tokens greedily by similarity and score the alignment in [0, 1].
+
+    score = quality x coverage of the better-covered side x (base + (1 - base) x
+    coverage of the other side), lowered when both sides keep unpaired
+    distinctive tokens. Quality is the weighted mean similarity of the pairs.
+    """
     qt, ct = query.tokens, candidate.tokens
     options: list[tuple[float, int, int, str]] = []
     for i, a in enumerate(qt):
@@ -76,44 +90,50 @@ def align(query: PreparedName, candidate: PreparedName) -> NameMatch:
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[TokenPair] = []
-    matched_q = matched_c = 0.0
+    quality_sum = quality_weight = paired_q = paired_c = 0.0
     for sim, i, j, kind in options:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         pairs.append(TokenPair(qt[i], ct[j], sim, kind))
-        eff = _effective(sim)
-        matched_q += eff * token_weight(qt[i])
-        matched_c += eff * token_weight(ct[j])
+        wq, wc = token_weight(qt[i]), token_weight(ct[j])
+        quality_sum += sim * (wq + wc)
+        quality_weight += wq + wc
+        paired_q += wq
+        paired_c += wc
     total_q = sum(token_weight(t) for t in qt) or 1.0
     total_c = sum(token_weight(t) for t in ct) or 1.0
-    cov_q, cov_c = matched_q / total_q, matched_c / total_c
     unpaired_q = tuple(t for i, t in enumerate(qt) if i not in used_q)
     unpaired_c = tuple(t for j, t in enumerate(ct) if j not in used_c)
-    high, low = max(cov_q, cov_c), min(cov_q, cov_c)
-    score = high * (COVER_BASE + (1 - COVER_BASE) * low)
-    if unpaired_q and unpaired_c:
-        left_q = sum(token_weight(t) for t in unpaired_q) / total_q
-        left_c = sum(token_weight(t) for t in unpaired_c) / total_c
-        score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
-    match = NameMatch(score, query, candidate, tuple(pairs), unpaired_q, unpaired_c)
-    if len(qt) != len(ct) and min(len(query.joined), len(candidate.joined)) >= 6:
-        joined = spelling_similarity(query.joined, candidate.joined)
-        if joined >= JOINED_MIN and _effective(joined) > score:
-            pair = TokenPair(query.joined, candidate.joined, joined, "joined")
-            return NameMatch(_effective(joined), query, candidate, (pair,), (), (), True)
-    return match
+    score = 0.0
+    if pairs:
+        quality = quality_sum / quality_weight
+        cov_q, cov_c = paired_q / total_q, paired_c / total_c
+        high, low = max(cov_q, cov_c), min(cov_q, cov_c)
+        base = COVER_BASE_ORG if org else COVER_BASE_PERSON
+        score = quality * high * (base + (1 - base) * low)
+        left_q = sum(token_weight(t) for t in unpaired_q if not is_common(t)) / total_q
+        left_c = sum(token_weight(t) for t in unpaired_c if not is_common(t)) / total_c
+        if left_q and left_c:
+            score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
+    joined = _joined(query, candidate)
+    if joined >= JOINED_MIN and joined > score:
+        pair = TokenPair(query.joined, candidate.joined, joined, "joined")
+        return NameMatch(joined, query, candidate, (pair,), (), (), True)
+    return NameMatch(score, query, candidate, tuple(pairs), unpaired_q, unpaired_c)
 
 
 def best_name_match(
-    query_names: tuple[PreparedName, ...], candidate_names: tuple[PreparedName, ...]
+    query_names: tuple[PreparedName, ...],
+    candidate_names: tuple[PreparedName, ...],
+    org: bool = False,
 ) -> NameMatch | None:
     """The best-scoring alignment over every pair of names (None if a side has none)."""
     best: NameMatch | None = None
     for q in query_names:
         for c in candidate_names:
-            match = align(q, c)
+            match = align(q, c, org)
             if c.weak:
                 # a weak alias (nickname, partial name) is weaker evidence
                 match = NameMatch(

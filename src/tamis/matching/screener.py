@@ -1,0 +1,159 @@
+"""The screener: an index over list entities that answers screening queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import OrderedDict
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from tamis.errors import InputError
+from tamis.matching.candidates import DEFAULT_CANDIDATES, top_candidates
+from tamis.matching.features.schema import schema_compatible
+from tamis.matching.hits import Hit
+from tamis.matching.index import KeyIndex
+from tamis.matching.prepared import PreparedEntity, prepare_entity
+from tamis.matching.query import check_date
+from tamis.matching.registry import DEFAULT_ALGORITHM, get_algorithm
+from tamis.model import Entity
+
+#: Below this many queries, screen_many stays in one process.
+POOL_MIN_QUERIES = 200
+
+
+class Screener:
+    """Screens queries against a fixed set of list entities.
+
+    Building one prepares every entity (normalised names, phonetic keys, dates,
+    countries, identifiers) and indexes them; screening then ranks candidates
+    through the index and scores the best of them with the chosen algorithm.
+    """
+
+    def __init__(self, entities: Iterable[Entity], candidates: int = DEFAULT_CANDIDATES) -> None:
+        self.entities: list[Entity] = list(entities)
+        self.prepared: list[PreparedEntity] = [prepare_entity(e) for e in self.entities]
+        self.index = KeyIndex(self.prepared)
+        self.candidates = candidates
+        self._schemas = np.array([e.schema for e in self.entities], dtype=object)
+        self._masks: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
+
+    @classmethod
+    def from_store(cls, store: Any, **kwargs: Any) -> Screener:
+        """A screener over every entity of ``store`` (all versions' current entities)."""
+        return cls(store.entities(), **kwargs)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    # -- filters -------------------------------------------------------------
+    def _mask(
+        self, as_of: str, lists: tuple[str, ...] | None, schema: str,
+        schemas: tuple[str, ...] | None,
+    ) -> np.ndarray:
+        """Which entities may be hit: in force on ``as_of``, on ``lists``, of a
+        schema compatible with the query (cached: most queries share filters)."""
+        key = (as_of, lists, schema, schemas)
+        mask = self._masks.get(key)
+        if mask is not None:
+            self._masks.move_to_end(key)
+            return mask
+        wanted = set(lists) if lists is not None else None
+        allowed_schemas = {s for s in set(self._schemas) if schema_compatible(schema, s)}
+        if schemas is not None:
+            allowed_schemas &= set(schemas)
+        values = []
+        for entity in self.entities:
+            ok = entity.schema in allowed_schemas
+            if ok:
+                if entity.listings:
+                    ok = any(
+                        listing.in_force(as_of) and (wanted is None or listing.list in wanted)
+                        for listing in entity.listings
+                    )
+                else:
+                    ok = wanted is None
+            values.append(ok)
+        mask = np.array(values, dtype=bool)
+        self._masks[key] = mask
+        if len(self._masks) > 32:
+            self._masks.popitem(last=False)
+        return mask
+
+    # -- screening -----------------------------------------------------------
+    def screen(
+        self,
+        query: Entity,
+        *,
+        as_of: str | None = None,
+        lists: Sequence[str] | None = None,
+        threshold: float | None = None,
+        algorithm: str = DEFAULT_ALGORITHM,
+        limit: int = 10,
+        exclude_ids: Collection[str] = (),
+        schemas: Collection[str] | None = None,
+    ) -> list[Hit]:
+        """Hits for ``query`` scoring at least ``threshold``, best first.
+
+        ``as_of`` (ISO date, default today) keeps entities with a listing in force
+        that day; ``lists`` keeps entities listed on one of those lists; ``threshold``
+        defaults to the algorithm's own (use 0 to get every candidate); ``schemas``
+        restricts the schemata of the hits.
+        """
+        algo = get_algorithm(algorithm)
+        if threshold is None:
+            threshold = algo.threshold
+        if not 0.0 <= threshold <= 1.0:
+            raise InputError(f"threshold {threshold} is not between 0 and 1")
+        if limit < 1:
+            raise InputError("limit must be at least 1")
+        day = check_date(as_of, "as-of date") if as_of else dt.date.today().isoformat()
+        prepared = prepare_entity(query)
+        mask = self._mask(
+            day,
+            tuple(sorted(lists)) if lists is not None else None,
+            query.schema,
+            tuple(sorted(schemas)) if schemas is not None else None,
+        )
+        numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
+        hits: list[Hit] = []
+        for number in numbers:
+            entity = self.entities[number]
+            if entity.id in exclude_ids:
+                continue
+            result = algo.compare_prepared(prepared, self.prepared[number])
+            if result.score >= threshold:
+                match = result.score >= algo.threshold
+                hits.append(Hit(entity, result.score, match, result.explanations))
+        hits.sort(key=lambda h: (-h.score, h.entity.id))
+        return hits[:limit]
+
+    def screen_many(
+        self, queries: Sequence[Entity], *, workers: int | None = None, **options: Any
+    ) -> list[list[Hit]]:
+        """:meth:`screen` for each query, in order; large batches use a process pool
+        (forked, so the index is shared copy-on-write)."""
+        workers = workers if workers is not None else (os.cpu_count() or 1)
+        if workers <= 1 or len(queries) < POOL_MIN_QUERIES or os.name != "posix":
+            return [self.screen(q, **options) for q in queries]
+        import multiprocessing as mp
+
+        global _POOL_SCREENER, _POOL_OPTIONS
+        _POOL_SCREENER, _POOL_OPTIONS = self, options
+        chunk = max(1, len(queries) // (workers * 8))
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                return pool.map(_screen_in_worker, queries, chunksize=chunk)
+        finally:
+            _POOL_SCREENER, _POOL_OPTIONS = None, {}
+
+
+_POOL_SCREENER: Screener | None = None
+_POOL_OPTIONS: dict[str, Any] = {}
+
+
+def _screen_in_worker(query: Entity) -> list[Hit]:
+    assert _POOL_SCREENER is not None
+    return _POOL_SCREENER.screen(query, **_POOL_OPTIONS)
