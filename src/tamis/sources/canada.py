@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.base import ParsedList, Source, register
-from tamis.sources.common import parse_date, parse_xml, read_bytes
+from tamis.sources.common import decode_text, parse_date, parse_xml, read_bytes
 
 LIST_ID = "ca_sema"
 URL = (
@@ -137,6 +137,7 @@ def _record(el: Element, index: int) -> Entity:
 
 def parse_canada(data: bytes, name: str = "sema-lmes.xml") -> ParsedList:
     """Parse the bytes of Canada's sema-lmes.xml into entities."""
+    decode_text(data, name)  # the official file is UTF-8: refuse other bytes clearly
     root = parse_xml(data, name)
     if root.tag != "data-set":
         raise ParseError(f"{name}: expected a <data-set> document, found <{root.tag}>")

@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element
 from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.base import ParsedList, Source, register
-from tamis.sources.common import local, parse_date, parse_xml, read_bytes
+from tamis.sources.common import decode_text, local, parse_date, parse_xml, read_bytes
 from tamis.sources.eu_legacy import parse_legacy
 
 LIST_ID = "eu_fsf"
@@ -215,6 +215,7 @@ def _sanction_entity(el: Element) -> Entity:
 
 def parse_eu(data: bytes, name: str = "eu_fsf.xml") -> ParsedList:
     """Parse the bytes of an EU FSF XML file (v1.1 ``export`` or legacy v1.0 ``WHOLE``)."""
+    decode_text(data, name)  # the official file is UTF-8: refuse other bytes clearly
     root = parse_xml(data, name)
     tag = local(root.tag)
     if tag == "WHOLE":

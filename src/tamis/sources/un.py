@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element
 from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.base import ParsedList, Source, register
-from tamis.sources.common import parse_date, parse_xml, read_bytes
+from tamis.sources.common import decode_text, parse_date, parse_xml, read_bytes
 from tamis.sources.countries import to_code
 
 LIST_ID = "un_sc"
@@ -213,6 +213,7 @@ def _record(el: Element, schema: str) -> Entity:
 
 def parse_un(data: bytes, name: str = "consolidated.xml") -> ParsedList:
     """Parse the bytes of a UN consolidated.xml into entities."""
+    decode_text(data, name)  # the official file is UTF-8: refuse other bytes clearly
     root = parse_xml(data, name)
     if root.tag != "CONSOLIDATED_LIST":
         raise ParseError(f"{name}: expected a CONSOLIDATED_LIST document, found <{root.tag}>")
