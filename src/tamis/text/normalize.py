@@ -1,46 +1,191 @@
-"""Unicode normalisation, script detection and latinisation (first version)."""
+"""Unicode normalisation, latinisation and romanisation variants of names.
+
+``normalize`` keeps the script; ``latinize`` gives one canonical ASCII form; and
+``name_variants`` adds the other romanisations of the same name. Text is split into runs
+of words written in one script, each run is romanised by its script's module
+(:mod:`~tamis.text.cyrillic`, :mod:`~tamis.text.arabic`, :mod:`~tamis.text.han`,
+:mod:`~tamis.text.hangul`, :mod:`~tamis.text.alphabets`), and anything left over goes
+through ``anyascii``.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from anyascii import anyascii
 
-_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+from tamis.text import alphabets, arabic, cyrillic, han, hangul
+from tamis.text.scripts import char_script, detect_script
+
+__all__ = ["MAX_VARIANTS", "detect_script", "latinize", "name_variants", "normalize", "tokenize"]
+
+#: name_variants never returns more than this many spellings.
+MAX_VARIANTS = 8
+
+
+def _mark_ranges() -> str:
+    """Regex class body of the combining marks of the Basic Multilingual Plane."""
+    ranges: list[str] = []
+    start = prev = -2
+    for cp in range(0x300, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF or unicodedata.category(chr(cp))[0] != "M":
+            continue
+        if cp != prev + 1:
+            if start >= 0:
+                ranges.append(f"\\u{start:04x}-\\u{prev:04x}")
+            start = cp
+        prev = cp
+    ranges.append(f"\\u{start:04x}-\\u{prev:04x}")
+    return "".join(ranges)
+
+
+# Anything that is neither a word character nor a combining mark separates words.
+_SEPARATORS = re.compile(f"[^\\w{_mark_ranges()}]+|_+")
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘`´ʼʻʹ′", ""))
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
-    """NFKC + casefold, punctuation to single spaces; keeps the script."""
+    """NFKC, case folding, punctuation and symbols to single spaces; the script is kept.
+
+    Combining marks stay (vowel signs of Arabic, Hebrew, Thai, Devanagari), lone surrogates
+    and control characters become spaces, leading and trailing spaces are removed. Never
+    raises on a ``str``; the empty string gives the empty string.
+    """
+    if not text:
+        return ""
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCT.sub(" ", text).replace("_", " ").split())
+    return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
-def detect_script(text: str) -> str:
-    counts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
+def _ascii_clean(text: str) -> str:
+    """Final form of a romanisation: ASCII letters and digits, single spaces."""
+    if not text.isascii():
+        text = anyascii(text)
+    return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
+
+
+def _word_script(word: str) -> str:
+    """Script of a word: the script of its first letter that is not Latin/Common."""
+    for ch in word:
+        script = char_script(ch)
+        if script not in ("Common", "Latin"):
+            if script in ("Hiragana", "Katakana"):
+                return "Kana"
+            if script == "Han" and any(char_script(c) in ("Hiragana", "Katakana") for c in word):
+                return "Kana"
+            return script
+    return "Latin"
+
+
+def _han_run(text: str) -> list[str]:
+    return _zip([han.spellings(w) for w in text.split()])
+
+
+def _hangul_run(text: str) -> list[str]:
+    return _zip([hangul.spellings(w) for w in text.split()])
+
+
+_HANDLERS: dict[str, Callable[[str], list[str]]] = {
+    "Latin": alphabets.latin_spellings,
+    "Cyrillic": cyrillic.romanizations,
+    "Arabic": arabic.romanizations,
+    "Han": _han_run,
+    "Hangul": _hangul_run,
+    "Greek": alphabets.greek_spellings,
+    "Hebrew": alphabets.hebrew_spellings,
+    "Thai": alphabets.thai_spellings,
+    "Kana": alphabets.kana_spellings,
+}
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """Split normalised text into (script, words) runs of consecutive same-script words."""
+    runs: list[tuple[str, list[str]]] = []
+    for word in text.split():
+        script = "Latin" if word.isascii() else _word_script(word)
+        if runs and runs[-1][0] == script:
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    return [(script, " ".join(words)) for script, words in runs]
+
+
+def _zip(alternatives: list[list[str]]) -> list[str]:
+    """The i-th variant takes each part's i-th spelling (its last one if it has fewer)."""
+    if not alternatives:
+        return [""]
+    depth = max(len(a) for a in alternatives)
+    return list(
+        dict.fromkeys(" ".join(a[min(i, len(a) - 1)] for a in alternatives) for i in range(depth))
+    )
+
+
+def _spellings(text: str) -> list[str]:
+    parts: list[list[str]] = []
+    for script, run in _runs(text):
+        if script == "Latin" and run.isascii():
+            parts.append([run])
             continue
-        name = unicodedata.name(ch, "")
-        script = name.split(" ", 1)[0] if name else "Unknown"
-        if script == "CJK":
-            script = "Han"
-        counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return "Common"
-    script = max(counts, key=counts.__getitem__)
-    return script.capitalize() if script != "Han" else script
+        handler = _HANDLERS.get(script)
+        parts.append(handler(run) if handler else [anyascii(run)])
+    return [s for s in dict.fromkeys(_ascii_clean(v) for v in _zip(parts))]
 
 
 @lru_cache(maxsize=200_000)
 def latinize(text: str) -> str:
-    return normalize(anyascii(normalize(text)))
+    """The canonical ASCII romanisation of a name: lower-case words separated by one space.
+
+    Apostrophes are dropped (O'Brien -> obrien, Mu'ammar -> muammar), other punctuation
+    separates words, numbers and Roman numerals stay. Scripts are romanised as follows:
+    Cyrillic BGN/PCGN (Ukrainian text: national system), Arabic script by a table of
+    frequent names then consonants and long vowels, Chinese as separate pinyin syllables
+    without tones, Korean as Revised Romanization with the conventional family-name
+    spelling, Greek/kana/others by ``anyascii``. Deterministic; never raises on a ``str``.
+    """
+    norm = normalize(text.translate(_APOSTROPHES))
+    if norm.isascii():
+        return norm
+    return _spellings(norm)[0]
+
+
+@lru_cache(maxsize=200_000)
+def _variants(text: str) -> tuple[str, ...]:
+    norm = normalize(text.translate(_APOSTROPHES))
+    out = [norm] if norm.isascii() else _spellings(norm)
+    if "-" in text or "‐" in text:
+        joined = latinize(re.sub("[-‐]", "", text))
+        out.append(joined)
+    if any(c in text for c in "'’`ʼ"):
+        out.append(_ascii_clean(anyascii(normalize(text))))
+    return tuple(v for v in dict.fromkeys(out) if v)[:MAX_VARIANTS] or ("",)
 
 
 def name_variants(text: str) -> list[str]:
-    return [latinize(text)]
+    """Spellings of a name in Latin letters: ``latinize(text)`` first, then alternatives.
+
+    Alternatives are the romanisations that lists and customers use: Cyrillic in BGN/PCGN,
+    popular English, passport (ICAO), French, German, scholarly and ISO 9 spellings
+    (Сергей -> sergey, sergei, serguei, sergej); Arabic-script names in their common
+    vowelled spellings (محمد -> muhammad, mohammed, mohamed, mohammad) with the article
+    separate, attached or as "el"; Chinese with the given name joined (xi jinping) and
+    fully joined; Korean family names in their usual spellings and McCune–Reischauer-like
+    vowels (kim jong un); Greek modern and classical; Hebrew with ו/י as vowels or
+    consonants; hyphenated names also joined; names with apostrophes also split there.
+
+    Each variant is lower-case ASCII words separated by single spaces. The list has no
+    duplicates, at most :data:`MAX_VARIANTS` entries, and is never empty (``[""]`` for text
+    without letters or digits). A new list is returned on each call.
+    """
+    return list(_variants(text))
 
 
 def tokenize(text: str) -> list[str]:
+    """The words of ``latinize(text)``."""
     return latinize(text).split()

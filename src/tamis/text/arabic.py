@@ -1,0 +1,177 @@
+"""Romanisation of Arabic-script names (Arabic, Persian, Dari, Pashto, Urdu).
+
+Arabic writes long vowels only, so a word is romanised in two ways:
+
+- a table of frequent name words (``data/arabic_names.yml``) gives the vowelled spellings
+  that lists and customers use (محمد -> muhammad, mohammed, mohamed, mohammad, ...);
+- any other word gets a consonant-and-long-vowel rendering (خالد -> khald): و and ي read as
+  u/i between consonants and w/y elsewhere; short vowels are added only where the text
+  carries vowel marks.
+
+The article (ال) is kept as a separate "al" token by default, with attached ("alx"), "el"
+and sun-letter ("ar rashid") variants. Names with عبد (servant of) are one unit with the
+word that follows: عبد الله -> abdullah, abd allah, abdallah, ...
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tamis.text.tables import load_table
+
+_UNIFY = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي",
+        "ے": "ي", "ک": "ك", "ګ": "گ", "ة": "ه", "ہ": "ه", "ۀ": "ه", "ھ": "ه", "ـ": None,
+        "\u200c": None, "\u200d": None,
+    }
+)  # fmt: skip
+
+_LETTERS = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "پ": "p", "چ": "ch", "ژ": "zh",
+    "گ": "g", "ک": "k", "ی": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ہ": "h",
+    "ھ": "h", "ے": "e", "ۀ": "a", "ګ": "g", "ښ": "sh", "ځ": "dz", "څ": "ts", "ډ": "d",
+    "ړ": "r", "ږ": "zh", "ڼ": "n", "ې": "e", "ۍ": "ay",
+}  # fmt: skip
+_MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u", "\u0652": "", "\u0670": "a"}
+_DROP_MARKS = frozenset("\u064b\u064c\u064d\u0651\u0653\u0654\u0655\u0640\u200c\u200d")
+_SUN = frozenset("تثدذرزسشصضطظلن")
+_VOWEL_LETTERS = frozenset("اأإآٱىة")
+
+
+def is_arabic_word(word: str) -> bool:
+    """True when the word holds at least one Arabic-script letter."""
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in word)
+
+
+def unify(word: str) -> str:
+    """Spelling key of a word: vowel marks removed, alef / yeh / teh marbuta forms unified."""
+    word = "".join(ch for ch in word if ch not in _MARKS and ch not in _DROP_MARKS)
+    return word.translate(_UNIFY)
+
+
+@cache
+def _names() -> dict[str, tuple[str, ...]]:
+    table = load_table("arabic_names.yml")
+    return {unify(str(k)): tuple(str(v) for v in vs) for k, vs in table.items()}
+
+
+def _render(word: str) -> str:
+    """Consonants and long vowels of one word (no table look-up)."""
+    out: list[str] = []
+    chars = [ch for ch in word if ch not in _DROP_MARKS]
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        if ch in _MARKS:
+            out.append(_MARKS[ch])
+            continue
+        prev = chars[i - 1] if i else ""
+        nxt = chars[i + 1] if i + 1 < n else ""
+        if ch in "وي":
+            glide = "w" if ch == "و" else "y"
+            vowel = "u" if ch == "و" else "i"
+            beside_vowel = prev in _VOWEL_LETTERS or nxt in _VOWEL_LETTERS or nxt in _MARKS
+            out.append(glide if i == 0 or beside_vowel else vowel)
+        elif ch in "هة" and i == n - 1 and i > 0:
+            out.append("a" if ch == "ة" or prev not in _VOWEL_LETTERS else "h")
+        else:
+            out.append(_LETTERS.get(ch, ch))
+    return "".join(out)
+
+
+_LATIN_VOWELS = frozenset("aeiou")
+
+
+def _vowelled_guess(rendered: str) -> str:
+    """Add an "a" after a word-initial consonant cluster's first letter (bghdadi -> baghdadi).
+
+    Arabic leaves short vowels unwritten; "a" is the most frequent one, and an initial
+    cluster is never pronounced as written.
+    """
+    if len(rendered) < 3 or rendered[0] in _LATIN_VOWELS:
+        return rendered
+    head = 2 if rendered[:2] in ("kh", "sh", "th", "dh", "gh", "ch", "zh") else 1
+    if len(rendered) > head + 1 and rendered[head] not in _LATIN_VOWELS:
+        return rendered[:head] + "a" + rendered[head:]
+    return rendered
+
+
+def _word_alternatives(word: str) -> tuple[str, ...]:
+    """Spellings of one word without article handling."""
+    known = _names().get(unify(word))
+    if known:
+        return known
+    rendered = _render(word)
+    return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered)))
+
+
+def _article_alternatives(word: str) -> tuple[str, ...]:
+    """Spellings of a word that starts with the article ال."""
+    rest = word[2:]
+    key = unify(word)
+    if key in _names():
+        return _names()[key]
+    spellings = _word_alternatives(rest)
+    first = spellings[0]
+    out = [f"al {s}" for s in spellings] + [f"al{first}", f"el {first}"]
+    if rest[:1] in _SUN and first:
+        out.append(f"a{first[0]} {first}")
+    out.append(first)
+    return tuple(dict.fromkeys(out))
+
+
+def _abd_alternatives(rest: str) -> tuple[str, ...]:
+    """Spellings of عبد + the following word (with or without its article)."""
+    key = unify(rest)
+    if key == "الله":
+        return ("abdullah", "abd allah", "abdallah", "abdulla", "abdellah", "abdul allah")
+    core = rest[2:] if key.startswith("ال") else rest
+    name = _word_alternatives(core)[0]
+    out = [f"abd al {name}", f"abdul {name}", f"abdul{name}", f"abdel {name}", f"abd {name}"]
+    if core[:1] in _SUN and name:
+        out += [f"abd{name[0]}{name}".replace("abd", "abdu", 1)]
+    return tuple(dict.fromkeys(out))
+
+
+def _units(words: list[str]) -> list[tuple[str, ...]]:
+    """Group words into romanisation units, each with its alternative spellings."""
+    units: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        key = unify(word)
+        if not is_arabic_word(word):
+            units.append((word,))
+        elif key == "عبد" and i + 1 < len(words) and is_arabic_word(words[i + 1]):
+            units.append(_abd_alternatives(words[i + 1]))
+            i += 1
+        elif key.startswith("عبدال") and len(key) > 5:
+            units.append(_abd_alternatives(word[3:]))
+        elif key.startswith("ال") and len(key) > 3 and key != "الله":
+            units.append(_article_alternatives(word))
+        else:
+            units.append(_word_alternatives(word))
+        i += 1
+    return units
+
+
+def romanizations(text: str, limit: int = 8) -> list[str]:
+    """Romanisations of normalised Arabic-script text, canonical first (at most ``limit``).
+
+    The i-th variant takes each word's i-th spelling (or its last one when it has fewer),
+    so common spellings stay together (mohammed ali, mohamed ali) without a combinatorial
+    explosion. Non-Arabic words pass through unchanged.
+    """
+    units = _units(text.split())
+    if not units:
+        return [""]
+    depth = max(len(u) for u in units)
+    out: list[str] = []
+    for i in range(depth):
+        variant = " ".join(u[min(i, len(u) - 1)] for u in units)
+        out.append(" ".join(variant.split()))
+    return list(dict.fromkeys(out))[:limit]

@@ -1,0 +1,60 @@
+"""Chinese characters to pinyin syllables, and the spacings that names are written with.
+
+Each character becomes its most frequent Mandarin reading (from ``anyascii``), without
+tones. Family names whose reading differs from the character's usual one (曾 Zeng, not
+Ceng; 单 Shan, not Dan) are corrected when they open a name-shaped word of two to four
+characters. A Chinese personal name is written family name first, the given name's
+syllables joined: 习近平 -> "xi jinping"; lists also write "xi jin ping" and "xijinping".
+"""
+
+from __future__ import annotations
+
+from anyascii import anyascii
+
+#: Family-name readings of characters whose ordinary reading is different.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "單": "shan", "解": "xie", "朴": "piao", "区": "ou",
+    "區": "ou", "仇": "qiu", "查": "zha", "盖": "ge", "蓋": "ge", "乐": "yue", "樂": "yue",
+    "尉": "yu", "覃": "qin", "翟": "zhai", "缪": "miao", "繆": "miao", "秘": "bi",
+    "种": "chong", "員": "yun", "员": "yun", "莘": "shen", "句": "gou", "长": "chang",
+    "長": "chang", "重": "chong", "祭": "zhai", "万俟": "moqi",
+}  # fmt: skip
+
+
+def is_han_char(ch: str) -> bool:
+    """True for a CJK unified or compatibility ideograph."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x3FFFF
+        or 0xF900 <= cp <= 0xFAFF
+    )
+
+
+def syllables(word: str) -> list[str]:
+    """Pinyin syllables of a run of Han characters, lower-case, one per character."""
+    out = [anyascii(ch).lower() for ch in word]
+    if 2 <= len(word) <= 4 and word[0] in SURNAME_READINGS:
+        out[0] = SURNAME_READINGS[word[0]]
+    return [s for s in out if s]
+
+
+def spellings(word: str) -> list[str]:
+    """Ways a run of Han characters is written in Latin letters, canonical first.
+
+    Canonical: syllables separated ("xi jin ping"). Then the name spellings: family name
+    apart and given name joined ("xi jinping"), for four characters also a two-character
+    family name ("ouyang xiuming"), and everything joined ("xijinping").
+    """
+    syl = syllables(word)
+    if not syl:
+        return [""]
+    out = [" ".join(syl)]
+    n = len(syl)
+    if 3 <= n <= 4:
+        out.append(f"{syl[0]} {''.join(syl[1:])}")
+    if n == 4:
+        out.append(f"{''.join(syl[:2])} {''.join(syl[2:])}")
+    out.append("".join(syl))
+    return list(dict.fromkeys(out))

@@ -1,0 +1,124 @@
+"""Parts of personal names: titles, initials, "LAST, First" order, patronymics.
+
+Also :data:`ORG_STOPWORDS`, words so common in organisation names that a match on them
+alone means little (the matcher combines this with token frequencies from the lists).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tamis.text.normalize import name_variants
+from tamis.text.tables import load_table
+
+#: Very common words of organisation names (latinised, lower-case).
+ORG_STOPWORDS: frozenset[str] = frozenset(
+    str.split(
+        """
+    a an and the of for de del della des di do du da la le les el et und y e i
+    bank banca banco banque company companies co corp corporation group groups holding
+    holdings trading trade traders international intl global general industries industry
+    industrial enterprise enterprises services service solutions systems technologies
+    technology tech engineering construction development investment investments capital
+    finance financial management consulting commercial commerce import export imports
+    exports shipping logistics transport petroleum oil gas energy resources import
+    national united new first world middle east west north south central eastern western
+    northern southern asia africa europe america american european asian pacific
+    association foundation organization organisation institute center centre
+    ministry office agency authority department committee council
+    limited ltd llc inc plc sa ag gmbh jsc ooo
+        """
+    )
+)
+
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+
+
+@cache
+def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
+    keys: set[tuple[str, ...]] = set()
+    for title in load_table("titles.yml"):
+        for variant in name_variants(str(title)):
+            if variant:
+                keys.add(tuple(variant.split()))
+    return frozenset(keys), max(len(k) for k in keys)
+
+
+def is_title(tokens: tuple[str, ...] | list[str] | str) -> bool:
+    """Whether a token (or a token sequence) is a title or honorific ("sheikh", "lt gen")."""
+    key = (tokens,) if isinstance(tokens, str) else tuple(tokens)
+    return key in _titles()[0]
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Remove titles and honorifics from the start and the end of a latinised name.
+
+    Titles are matched as whole tokens or token sequences, longest first, repeatedly
+    ("his excellency sheikh ..." loses both); titles inside a name are kept (a given name
+    may equal a title elsewhere). Returns a new list, empty if the name was only titles.
+    """
+    keys, longest = _titles()
+    rest = list(tokens)
+    changed = True
+    while changed and rest:
+        changed = False
+        for n in range(min(longest, len(rest)), 0, -1):
+            if tuple(rest[:n]) in keys:
+                del rest[:n]
+                changed = True
+                break
+            if tuple(rest[-n:]) in keys:
+                del rest[-n:]
+                changed = True
+                break
+    return rest
+
+
+def is_initial(token: str) -> bool:
+    """A single letter ("j" in "j smith"), with or without a trailing dot."""
+    token = token.rstrip(".")
+    return len(token) == 1 and token.isalpha()
+
+
+def reorder_comma_name(name: str) -> str:
+    """Turn "LAST, First Middle" into "First Middle LAST".
+
+    Only a name with exactly one comma, with words on both sides, is reordered
+    ("PUTIN, Vladimir Vladimirovich" -> "Vladimir Vladimirovich PUTIN"). A name with a
+    second comma keeps what follows it at the end ("SMITH, John, Jr." -> "John SMITH Jr.").
+    Anything else is returned stripped but otherwise unchanged. Case is kept.
+    """
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
+        return name.strip()
+    last, given, *suffix = parts
+    return " ".join([given, last, *[s for s in suffix if s]])
+
+
+_PATRONYMIC = re.compile(
+    r"(?:[a-z]{2,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|inichna|yevich|yevna)"
+    r"|(?:ilyich|kuzmich|lukich|fomich|savvich|nikitich|fokich|ilich)"
+    r"|[a-z]{3,}(?:sson|dottir|dóttir)"
+    r"|[a-z]{2,}(?:oglu|ogly|ogli|qizi|kyzy|kizi|uulu))$"
+)
+_PATRONYMIC_PARTICLES = frozenset(
+    {"bin", "ibn", "bint", "ben", "bent", "ould", "walad", "oglu", "ogly", "ogli", "kyzy",
+     "qizi", "uulu", "ap", "mac", "nic"}
+)  # fmt: skip
+
+
+def is_patronymic(token: str) -> bool:
+    """Whether a latinised token is a patronymic or a patronymic particle.
+
+    Russian/Ukrainian -ovich, -evich, -ovna, -evna, -ivna, -ichna (and the short -ich forms
+    of common patronymics: Ilyich, Kuzmich), Turkic -oglu/-ogly, -kyzy/-qizi, -uulu,
+    Icelandic -sson/-dottir, and the particles bin, ibn, bint, ben, ould, walad.
+    """
+    token = token.lower()
+    return token in _PATRONYMIC_PARTICLES or bool(_PATRONYMIC.match(token))
+
+
+def is_roman_numeral(token: str) -> bool:
+    """Roman numerals up to 39 ("ii", "iv", "xii"): significant in vessel and company names."""
+    return bool(_ROMAN.match(token.lower()))
