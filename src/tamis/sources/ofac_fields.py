@@ -70,10 +70,16 @@ def parse_dob(value: str) -> list[str]:
 
 
 def parse_place(value: str) -> tuple[str, str | None]:
-    """A place of birth and the country code of its last comma part, if any."""
+    """A place of birth and the country code of its last comma part(s), if any.
+
+    Two parts are tried too, for names OFAC writes with a comma ("Korea, North").
+    """
     place = value.strip()
-    last = place.rsplit(",", 1)[-1].strip()
-    return place, country_code(last)
+    parts = [part.strip() for part in place.split(",")]
+    code = country_code(parts[-1])
+    if code is None and len(parts) > 1:
+        code = country_code(f"{parts[-2]}, {parts[-1]}")
+    return place, code
 
 
 _PARENS = re.compile(r"\s*\(([^()]*)\)\s*$")

@@ -241,7 +241,9 @@ def read_fragment(fragment: str) -> Reading | None:
         return Reading(props=(alias,))
     m = _CRYPTO.match(text)
     if m:
-        return Reading(props=(("publicKey", m[2]), ("currency", m[1])))
+        wallet = Identifier(label=f"Digital Currency Address - {m[1]}", number=m[2],
+                            prop="publicKey")
+        return Reading(props=(("publicKey", m[2]),), identifier=wallet)
     m = _DIRECTIVE_DATE.match(text)
     if m:
         return Reading(extra=((f"{m[1].lower()}_date ({m[2]})", parse_date(m[3]) or m[3]),))
