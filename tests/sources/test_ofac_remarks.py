@@ -160,6 +160,7 @@ FRAGMENTS = [
      {"leiCode": ["253400V1H6ART1UQ0N98"],
       "identification": ["Legal Entity Number 253400V1H6ART1UQ0N98 (ru)"]}),
     ("Vessel Registration Identification IMO 9187629", {"imoNumber": ["9187629"]}),
+    ("Vessel Registration Identification RS 150443", {"registrationNumber": ["RS 150443"]}),
     ("Identification Number IMO 3001731", {"imoNumber": ["3001731"]}),
     ("Company Number IMO 5055293", {"imoNumber": ["5055293"]}),
     ("MMSI 271043014", {"mmsi": ["271043014"]}),

@@ -194,7 +194,11 @@ def _read_labelled(text: str) -> Reading | None:
             # "Identification Number IMO 9187629": an IMO company or vessel number.
             return Reading(props=(("imoNumber", imo[1]),))
         if ident.prop == "imoNumber":
-            ident = replace(ident, number=re.sub(r"^IMO\s*", "", ident.number))
+            # "Vessel Registration Identification" is an IMO number only when it says so.
+            if imo:
+                ident = replace(ident, number=imo[1])
+            else:
+                ident = replace(ident, prop="registrationNumber")
         props = [(ident.prop, ident.number)]
         if ident.country or ident.issued or ident.expires:
             props.append(("identification", ident.describe()))
