@@ -5,7 +5,8 @@ kana, ...); this module adds the other spellings met in lists:
 
 - Greek: the modern phonetic spelling (η/ι/υ/ει/οι as i, β as v) and the classical Latin
   one (η as e, υ as y, -ρος as -er, -ος as -us: Αλέξανδρος -> alexander).
-- Hebrew (unvocalised): ו and י read as vowels (o, i) or consonants (v, y), final ה as e.
+- Hebrew (unvocalised): frequent names from a table (משה -> moshe), other words with ו
+  and י read as vowels (o, i) or consonants (v, y), final ה as e or a.
 - Thai: an inherent "o" in a word-initial consonant cluster and final "ay" as "ai"
   (สมชาย -> somchai); a heuristic, Thai spelling does not show these vowels.
 - Japanese kana: long vowels written out or not (tarou / taro).
@@ -15,8 +16,11 @@ kana, ...); this module adds the other spellings met in lists:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from anyascii import anyascii
+
+from tamis.text.tables import load_table
 
 # --- Greek ---------------------------------------------------------------------------
 
@@ -60,10 +64,14 @@ def greek_spellings(text: str) -> list[str]:
 
 _HEBREW_BASE = {
     "א": "", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ז": "z", "ח": "ch", "ט": "t",
-    "כ": "k", "ך": "kh", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
-    "ע": "", "פ": "p", "ף": "f", "צ": "tz", "ץ": "tz", "ק": "k", "ר": "r", "ש": "sh",
+    "כ": "kh", "ך": "kh", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
+    "ע": "", "פ": "f", "ף": "f", "צ": "tz", "ץ": "tz", "ק": "k", "ר": "r", "ש": "sh",
     "ת": "t",
 }  # fmt: skip
+
+
+# Letters pronounced hard at the start of a word (dagesh): b, k, p rather than v, kh, f.
+_HEBREW_INITIAL = {"ב": "b", "כ": "k", "פ": "p"}
 
 
 def _hebrew_word(word: str, vowels: bool, final_he: str) -> str:
@@ -79,15 +87,35 @@ def _hebrew_word(word: str, vowels: bool, final_he: str) -> str:
             out.append(final_he)
         elif ch == "א" and i == 0:
             out.append("a")
+        elif i == 0 and ch in _HEBREW_INITIAL:
+            out.append(_HEBREW_INITIAL[ch])
         else:
             out.append(_HEBREW_BASE.get(ch, ch))
     return "".join(out)
 
 
+@cache
+def _hebrew_names() -> dict[str, tuple[str, ...]]:
+    table = load_table("hebrew_names.yml")
+    return {str(k): tuple(str(v) for v in vs) for k, vs in table.items()}
+
+
 def hebrew_spellings(text: str) -> list[str]:
-    """Spellings of unvocalised Hebrew: matres lectionis as vowels, as consonants, final ה."""
+    """Spellings of unvocalised Hebrew: matres lectionis as vowels, as consonants, final ה.
+
+    Words of the frequent-names table (``data/hebrew_names.yml``) take its spellings, the
+    usual one first (משה -> moshe, moses).
+    """
     words = text.split()
+    names = _hebrew_names()
+    if any(w in names for w in words):
+        parts = [list(names.get(w, ())) or [_hebrew_word(w, True, "")] for w in words]
+        depth = max(len(p) for p in parts)
+        known = [" ".join(p[min(i, len(p) - 1)] for p in parts) for i in range(depth)]
+    else:
+        known = []
     forms = [
+        *known,
         " ".join(_hebrew_word(w, True, "") for w in words),
         " ".join(_hebrew_word(w, False, "") for w in words),
         " ".join(_hebrew_word(w, True, "e") for w in words),

@@ -9,7 +9,11 @@ syllables joined: 习近平 -> "xi jinping"; lists also write "xi jin ping" and 
 
 from __future__ import annotations
 
+from functools import cache
+
 from anyascii import anyascii
+
+from tamis.text.tables import load_table
 
 #: Family-name readings of characters whose ordinary reading is different.
 SURNAME_READINGS = {
@@ -40,12 +44,41 @@ def syllables(word: str) -> list[str]:
     return [s for s in out if s]
 
 
+@cache
+def _japanese() -> tuple[dict[str, str], dict[str, str]]:
+    table = load_table("japanese_names.yml")
+    return (
+        {str(k): str(v) for k, v in table["family"].items()},
+        {str(k): str(v) for k, v in table["given"].items()},
+    )
+
+
+def japanese_reading(word: str) -> tuple[str, bool] | None:
+    """Japanese reading of a kanji name that starts with a known Japanese family name.
+
+    Returns ("yamada taro", True) when the given name is known too, ("yamada tai lang",
+    False) when only the family name is (the rest read as pinyin), None otherwise.
+    """
+    family, given = _japanese()
+    for size in (3, 2):
+        head, rest = word[:size], word[size:]
+        if len(word) > size and head in family and len(rest) <= 3:
+            if rest in given:
+                return f"{family[head]} {given[rest]}", True
+            pinyin = " ".join(anyascii(ch).lower() for ch in rest)
+            return f"{family[head]} {pinyin}", False
+    return None
+
+
 def spellings(word: str) -> list[str]:
     """Ways a run of Han characters is written in Latin letters, canonical first.
 
     Canonical: syllables separated ("xi jin ping"). Then the name spellings: family name
     apart and given name joined ("xi jinping"), for four characters also a two-character
-    family name ("ouyang xiuming"), and everything joined ("xijinping").
+    family name ("ouyang xiuming"), and everything joined ("xijinping"). A name that
+    starts with a frequent Japanese family name (``data/japanese_names.yml``) is also read
+    the Japanese way; that reading comes first when the given name is known too
+    (山田太郎 -> "yamada taro").
     """
     syl = syllables(word)
     if not syl:
@@ -57,4 +90,8 @@ def spellings(word: str) -> list[str]:
     if n == 4:
         out.append(f"{''.join(syl[:2])} {''.join(syl[2:])}")
     out.append("".join(syl))
+    japanese = japanese_reading(word)
+    if japanese is not None:
+        reading, sure = japanese
+        out.insert(0 if sure else 1, reading)
     return list(dict.fromkeys(out))

@@ -1,0 +1,97 @@
+"""name_variants: the spellings lists and customers use, per script."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.text import latinize, name_variants
+from tamis.text.normalize import MAX_VARIANTS
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # Cyrillic: BGN/PCGN, popular English, passport, French, German, scholarly, ISO 9
+        ("Владимир Путин", ["vladimir putin", "vladimir poutine", "wladimir putin"]),
+        ("Сергей", ["sergey", "sergei", "serguei", "sergej"]),
+        ("Юрий", ["yuriy", "yuri", "iouri", "jurij", "yury", "iurii"]),
+        ("Щукин", ["shchukin", "schtschukin", "chtchoukine"]),
+        ("Жуков", ["zhukov", "joukov"]),
+        ("Хабаров", ["khabarov", "habarov"]),
+        ("Дмитрий Медведев", ["dmitriy medvedev", "dmitry medvedev", "dmitri medvedev"]),
+        ("Александр Петров", ["aleksandr petrov", "alexander petrov"]),
+        ("Евгений", ["yevgeniy", "evgenii", "jewgeni"]),
+        ("Никита Хрущёв", ["nikita khrushchev", "nikita chruschtschjow"]),
+        # Ukrainian letters
+        ("Олександр Зінченко", ["oleksandr zinchenko"]),
+        ("Володимир Зеленський", ["volodymyr zelenskyi", "volodimir zelensky"]),
+        ("Ґанна Їжакевич", ["ganna yizhakevych"]),
+        ("Євген", ["yevhen"]),
+        # Arabic / Persian
+        ("محمد", ["muhammad", "mohammed", "mohamed", "mohammad"]),
+        ("عبد الله", ["abdullah", "abd allah", "abdallah"]),
+        ("عبدالله", ["abdullah", "abd allah", "abdallah"]),
+        ("عبد الرحمن", ["abd al rahman", "abdul rahman", "abdulrahman", "abdurrahman"]),
+        ("البغدادي", ["al baghdadi", "albaghdadi", "el baghdadi"]),
+        ("الرشيد", ["al rashid", "ar rashid", "alrashid"]),
+        ("أسامة بن لادن", ["usama bin ladn", "osama ben ladn"]),
+        ("حسين", ["husayn", "hussein", "hussain", "husain", "hossein"]),
+        ("پرویز", ["parviz", "pervez"]),
+        # Chinese: syllables separated, given name joined, all joined
+        ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
+        ("李明", ["li ming", "liming"]),
+        ("曾庆红", ["zeng qing hong", "zeng qinghong"]),
+        # Korean
+        ("김정은", ["kim jeong eun", "kim jong un", "kim jongun", "gim jeong eun"]),
+        ("박지성", ["park ji seong", "park ji sung", "pak ji seong"]),
+        ("이민호", ["lee min ho", "yi min ho", "ri min ho"]),
+        ("최룡해", ["choi ryong hae", "choe ryong hae"]),
+        # Japanese
+        ("山田太郎", ["yamada taro"]),
+        ("やまだ たろう", ["yamada tarou", "yamada taro"]),
+        # Greek, Hebrew, Thai
+        ("Αλέξανδρος", ["alexandros", "alexander"]),
+        ("Νικόλαος", ["nikolaos"]),
+        ("משה", ["moshe"]),
+        ("דוד", ["david"]),
+        ("สมชาย", ["somchai"]),
+        # Latin
+        ("Müller", ["muller", "mueller"]),
+        ("al-Qaida", ["al qaida", "alqaida"]),
+        ("O'Brien", ["obrien", "o brien"]),
+    ],
+)
+def test_expected_spellings_are_among_variants(original: str, expected: list[str]) -> None:
+    variants = name_variants(original)
+    missing = [e for e in expected if e not in variants]
+    assert not missing, f"{original}: {missing} not in {variants}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Владимир Владимирович Путин", "محمد بن سلمان آل سعود", "习近平", "김정은", "Sergei", ""],
+)
+def test_variant_list_contract(text: str) -> None:
+    variants = name_variants(text)
+    assert variants[0] == latinize(text)
+    assert 1 <= len(variants) <= MAX_VARIANTS
+    assert len(set(variants)) == len(variants)
+    for v in variants:
+        assert v.isascii() and v == v.lower() and "  " not in v
+
+
+def test_variants_returns_a_fresh_list() -> None:
+    first = name_variants("Сергей")
+    first.append("mutated")
+    assert "mutated" not in name_variants("Сергей")
+
+
+def test_mixed_script_name_keeps_each_part() -> None:
+    variants = name_variants("OOO Ромашка")
+    assert variants[0] == "ooo romashka"
+    assert all(v.startswith("ooo ") for v in variants)
+
+
+def test_numbers_and_roman_numerals_stay() -> None:
+    assert name_variants("OCEAN STAR II") == ["ocean star ii"]
+    assert latinize("Boeing 747") == "boeing 747"
