@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from tamis.store import Store
-from tamis.store.engine import head_revision, migrate
+from tamis.store.engine import HEAD, head_revision, migrate
 from tamis.store.schema import Base
 
 
@@ -22,3 +22,7 @@ def test_migrate_is_idempotent(store: Store) -> None:
     migrate(store.engine)
     with store.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+
+
+def test_known_head_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD

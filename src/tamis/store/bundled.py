@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from tamis.bundled import bundled_dirs
+from tamis.bundled import SNAPSHOT_DATES, bundled_dirs
 from tamis.errors import NotFound
 from tamis.sources.base import get_source
 from tamis.store.core import Store
@@ -70,7 +70,7 @@ def _load(
         # the bundled files are official snapshots; a big drop since an older
         # bundled snapshot is the list's own history, not a broken download
         results.append(run_import(store.engine, name, files, parsed=parsed, force=True,
-                                  progress=report))
+                                  fetched_at=SNAPSHOT_DATES.get(name), progress=report))
     return results
 
 
@@ -79,3 +79,13 @@ def _bind(progress: BundleProgress, name: str) -> Callable[[str, int, int], None
         progress(name, phase, done, total)
 
     return report
+
+
+def open_loaded_store(url: str | None = None, progress: bool | BundleProgress = False) -> Store:
+    """Open the store and, on first use (no version of anything yet), load the bundled lists."""
+    from tamis.store.core import open_store
+
+    store = open_store(url)
+    if not store.versions():
+        load_bundled(store, progress=progress)
+    return store
