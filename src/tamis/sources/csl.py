@@ -98,8 +98,11 @@ def _code(value: Any) -> str:
     return to_code(text) or text
 
 
-def _address(value: Any) -> tuple[str, str | None]:
-    """An address as text plus its country code (last item of a CSV address)."""
+def _address(value: Any) -> tuple[str | None, str | None]:
+    """An address as text plus its country code (the last item of a CSV address).
+
+    An address that is only a country code gives no text.
+    """
     if isinstance(value, dict):
         parts = [value.get(k) for k in ("address", "city", "state", "postal_code", "country")]
         text = ", ".join(str(p).strip() for p in parts if p and str(p).strip())
@@ -108,7 +111,9 @@ def _address(value: Any) -> tuple[str, str | None]:
         text = str(value).strip()
         last = text.rsplit(",", 1)[-1].strip()
         country = last if re.fullmatch(r"[A-Z]{2}", last) else None
-    return text, (country.lower() if country else None)
+    if country and text == country:
+        return None, country.lower()
+    return text or None, (country.lower() if country else None)
 
 
 def _identity(record: dict[str, Any], code: str) -> str:
@@ -169,7 +174,14 @@ def _entity(record: dict[str, Any], legacy_ids: bool) -> Entity:
 
 
 def _csv_records(text: str, name: str) -> tuple[list[dict[str, Any]], bool]:
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_csv(text, name)
+    except csv.Error as exc:  # e.g. a quoted field cut off by a truncated download
+        raise ParseError(f"{name}: malformed CSV ({exc})") from exc
+
+
+def _read_csv(text: str, name: str) -> tuple[list[dict[str, Any]], bool]:
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [col for col in _REQUIRED if col not in header]
     if missing:
@@ -181,6 +193,8 @@ def _csv_records(text: str, name: str) -> tuple[list[dict[str, Any]], bool]:
     for row in reader:
         if None in row:
             raise ParseError(f"{name}: line {reader.line_num} has more cells than the header")
+        if None in row.values():
+            raise ParseError(f"{name}: line {reader.line_num} has fewer cells than the header")
         if row.get("source") == "source":  # a repeated header line
             continue
         records.append(row)

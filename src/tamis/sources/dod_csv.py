@@ -17,7 +17,14 @@ def slug(value: str) -> str:
 def read_csv(data: bytes, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
     """Rows of a UTF-8 CSV whose header must contain ``columns``."""
     text = decode_text(data, name)
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_rows(text, name, columns)
+    except csv.Error as exc:  # e.g. a quoted field cut off by a truncated download
+        raise ParseError(f"{name}: malformed CSV ({exc})") from exc
+
+
+def _read_rows(text: str, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in columns if c not in header]
     if missing:

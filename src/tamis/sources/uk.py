@@ -90,12 +90,19 @@ def _name(row: dict[str, str]) -> str:
 
 
 def _rows(text: str, name: str) -> tuple[str | None, list[dict[str, str]]]:
+    try:
+        return _read_rows(text, name)
+    except csv.Error as exc:  # e.g. a quoted field cut off by a truncated download
+        raise ParseError(f"{name}: malformed CSV ({exc})") from exc
+
+
+def _read_rows(text: str, name: str) -> tuple[str | None, list[dict[str, str]]]:
     lines = text.splitlines()
     published = None
     if lines and lines[0].split(",", 1)[0].strip().lower() == "last updated":
         published = parse_dmy(lines[0].split(",")[1] if "," in lines[0] else None)
         lines = lines[1:]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), strict=True)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [col for col in _REQUIRED if col not in header]
     if missing:
