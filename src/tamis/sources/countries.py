@@ -284,7 +284,6 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "yucs": ("Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"),
     "csxx": ("Czechoslovakia",),
     "ddde": ("German Democratic Republic", "East Germany"),
-    "zz": ("undetermined", "Undetermined", "Unknown", "Stateless"),
 }
 
 #: Nationality adjectives and other spellings found in the lists.

@@ -147,7 +147,7 @@ def _entity(number: str, name: str, row: list[str | None], spill: str | None, li
         entity.add("type", vess_type)
         entity.add("tonnage", tonnage)
         entity.add("grossRegisteredTonnage", grt)
-        if flag:
+        if flag and flag.lower() not in ("none identified", "unknown"):
             code = country_code(flag)
             entity.add("flag" if code else "notes", code or f"Vessel flag {flag}")
         entity.add("owner", owner)

@@ -174,6 +174,8 @@ def _read_value(label: str, rest: str) -> Reading | None:
     if kind == "date":
         value = parse_date(rest) or (parse_dob(rest) or [None])[0]
     elif kind == "country":
+        if rest.lower() in ("none identified", "unknown"):
+            return Reading()  # understood: OFAC states there is no known country
         value = country_code(rest)
     elif kind == "gender":
         value = parse_gender(rest)

@@ -62,6 +62,10 @@ _AKA_PROPS = {
 }
 
 
+#: vesselFlag values that say there is no known flag
+_NO_FLAG = ("none identified", "unknown")
+
+
 @dataclass
 class XmlList:
     """The entities of one sdnList file with what its header says."""
@@ -224,10 +228,11 @@ def _read_akas(r: _Reader, entry: Element, entity: Entity, schema: str, where: s
 def _read_addresses(r: _Reader, entry: Element, entity: Entity) -> None:
     for item in r.all(entry, "addressList/address"):
         country = r.text(item, "country")
-        city_line = " ".join(
-            p for p in (r.text(item, "city"), r.text(item, "stateOrProvince"),
-                        r.text(item, "postalCode")) if p
+        # the CSV files' "City/State/Province/Postal Code" column: "Guangdong, Shenzhen 518129"
+        city_line = ", ".join(
+            p for p in (r.text(item, "city"), r.text(item, "stateOrProvince")) if p
         )
+        city_line = " ".join(p for p in (city_line, r.text(item, "postalCode")) if p)
         entity.add("address", address_line(
             r.text(item, "address1"), r.text(item, "address2"), r.text(item, "address3"),
             city_line, country,
@@ -242,7 +247,7 @@ def _read_vessel(r: _Reader, entry: Element, entity: Entity) -> None:
     entity.add("callSign", r.text(info, "callSign"))
     entity.add("type", r.text(info, "vesselType"))
     flag = r.text(info, "vesselFlag")
-    if flag:
+    if flag and flag.lower() not in _NO_FLAG:
         code = country_code(flag)
         entity.add("flag" if code else "notes", code or f"Vessel flag {flag}")
     entity.add("owner", r.text(info, "vesselOwner"))
