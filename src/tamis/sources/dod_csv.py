@@ -34,6 +34,8 @@ def _read_rows(text: str, name: str, columns: tuple[str, ...]) -> list[dict[str,
     for row in reader:
         if None in row:
             raise ParseError(f"{name}: line {reader.line_num} has more cells than the header")
+        if None in row.values():
+            raise ParseError(f"{name}: line {reader.line_num} has fewer cells than the header")
         rows.append({k: (v or "").strip() for k, v in row.items()})
     return rows
 
