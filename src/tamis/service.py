@@ -1,0 +1,254 @@
+"""The long-lived screening service: the store, the current index, and index swaps.
+
+A :class:`ScreeningService` owns one :class:`~tamis.store.Store` and an
+immutable :class:`Snapshot` (a Screener over the current entities plus what
+the API needs to describe them). Readers take ``service.snapshot`` once per
+request and use that object to the end, so a request that started on the old
+index finishes on it. When the store's ``data_version()`` changes (an import by
+``tamis update`` in another process, or :meth:`ScreeningService.update`), a
+new snapshot is built in a background thread and then published by replacing
+one reference; nothing is locked while requests run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tamis.errors import StoreError, TamisError
+from tamis.model import Entity
+from tamis.store import Store
+from tamis.store.schema import EntitySpan, Version
+
+log = logging.getLogger("tamis.service")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """When the store first held an entity, last changed it, last imported its list."""
+
+    first_seen: str | None = None
+    last_seen: str | None = None
+    last_change: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One immutable generation of the index and what describes it."""
+
+    screener: Any  #: a :class:`tamis.matching.Screener`
+    entities: dict[str, Entity]
+    data_version: str
+    built_at: datetime
+    build_seconds: float
+    #: list id -> number of entities on it
+    lists: dict[str, int]
+    #: :meth:`Store.sources_summary` when the snapshot was built
+    sources: list[dict[str, Any]]
+    seen: dict[str, Seen] = field(default_factory=dict)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+
+def _seen_table(store: Store) -> dict[str, Seen]:
+    """First seen / last change / last seen of every current entity, in one pass."""
+    first: dict[str, str] = {}
+    out: dict[str, Seen] = {}
+    with store.engine.connect() as conn:
+        for entity_id, imported in conn.execute(
+            select(EntitySpan.entity_id, func.min(Version.imported_at))
+            .join(Version, Version.id == EntitySpan.first_version)
+            .group_by(EntitySpan.entity_id)
+        ):
+            first[entity_id] = imported
+        newest = {source: imported for source, imported in conn.execute(
+            select(Version.source, func.max(Version.imported_at)).group_by(Version.source))}
+        for entity_id, source, changed in conn.execute(
+            select(EntitySpan.entity_id, EntitySpan.source, Version.imported_at)
+            .join(Version, Version.id == EntitySpan.first_version)
+            .where(EntitySpan.until_version.is_(None))
+        ):
+            out[entity_id] = Seen(first.get(entity_id), newest.get(source), changed)
+    return out
+
+
+def default_screener_factory(entities: list[Entity]) -> Any:
+    from tamis.matching import Screener
+
+    return Screener(entities)
+
+
+class ScreeningService:
+    """The store plus the current index, kept fresh while the server runs."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        poll_seconds: float = 5.0,
+        load_bundled: bool = True,
+        screener_factory: Callable[[list[Entity]], Any] = default_screener_factory,
+    ) -> None:
+        self.store = store
+        self.poll_seconds = poll_seconds
+        self.load_bundled = load_bundled
+        self.screener_factory = screener_factory
+        self._snapshot: Snapshot | None = None
+        self._build_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._poller: threading.Thread | None = None
+        self.last_error: str | None = None
+        self.swaps = 0
+        self.update_job: dict[str, Any] = {"state": "idle"}
+        self._update_lock = threading.Lock()
+
+    # -- reading ----------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        return self._snapshot is not None
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The current snapshot; :class:`StoreError` before the first one is built."""
+        snap = self._snapshot
+        if snap is None:
+            raise StoreError("the index is still being built")
+        return snap
+
+    # -- lifecycle --------------------------------------------------------
+    def start(self, wait: bool = True) -> None:
+        """Load bundled lists into an empty store, build the first index, start polling.
+
+        With ``wait=False`` the first build happens in the background and the
+        service answers 503 "not ready" until it is done.
+        """
+        if wait:
+            self._first_build()
+        else:
+            threading.Thread(target=self._first_build, name="tamis-index-build",
+                             daemon=True).start()
+        if self.poll_seconds > 0 and self._poller is None:
+            self._poller = threading.Thread(target=self._poll, name="tamis-index-poll",
+                                            daemon=True)
+            self._poller.start()
+
+    def _first_build(self) -> None:
+        try:
+            if self.load_bundled and not self.store.versions():
+                from tamis.store.bundled import load_bundled
+
+                log.info("the store is empty: loading the bundled lists")
+                load_bundled(self.store)
+            self.refresh(force=True)
+        except TamisError as exc:
+            self.last_error = str(exc)
+            log.error("could not build the index: %s", exc)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._poller is not None:
+            self._poller.join(timeout=self.poll_seconds + 5)
+            self._poller = None
+
+    def _poll(self) -> None:
+        while not self._stop.wait(self.poll_seconds):
+            try:
+                self.refresh()
+            except Exception as exc:  # a failed rebuild keeps the old index serving
+                self.last_error = str(exc)
+                log.exception("index refresh failed; still serving the previous index")
+
+    # -- swapping ---------------------------------------------------------
+    def refresh(self, force: bool = False) -> bool:
+        """Rebuild the index if the store changed since the current one; True if swapped."""
+        with self._build_lock:
+            version = self.store.data_version()
+            current = self._snapshot
+            if not force and current is not None and current.data_version == version:
+                return False
+            snapshot = self.build(version)
+            self._snapshot = snapshot  # the swap: one reference assignment
+            self.swaps += 1
+            self.last_error = None
+            log.info("index %s built in %.1f s (%d entities)", version,
+                     snapshot.build_seconds, len(snapshot.entities))
+            return True
+
+    def build(self, version: str) -> Snapshot:
+        """A new snapshot of the store's current entities (the caller swaps it in)."""
+        started = time.perf_counter()
+        entities = list(self.store.entities())
+        screener = self.screener_factory(entities)
+        lists: dict[str, int] = {}
+        for entity in entities:
+            for list_id in {listing.list for listing in entity.listings}:
+                lists[list_id] = lists.get(list_id, 0) + 1
+        return Snapshot(
+            screener=screener,
+            entities={entity.id: entity for entity in entities},
+            data_version=version,
+            built_at=datetime.now(UTC),
+            build_seconds=time.perf_counter() - started,
+            lists=dict(sorted(lists.items())),
+            sources=self.store.sources_summary(),
+            seen=_seen_table(self.store),
+        )
+
+    # -- updates ----------------------------------------------------------
+    def update(self, sources: Sequence[str] | None = None,
+               runner: Callable[[Store, Sequence[str] | None], Any] | None = None) -> bool:
+        """Start a list update in the background; False if one is already running.
+
+        ``runner(store, sources)`` does the download and import (default: the
+        official download of :mod:`tamis.update`); the index is rebuilt after it.
+        """
+        if not self._update_lock.acquire(blocking=False):
+            return False
+        self.update_job = {"state": "running", "sources": list(sources or []),
+                           "started_at": _now(), "finished_at": None, "error": None}
+        run = runner or _official_update
+
+        def job() -> None:
+            try:
+                result = run(self.store, sources)
+                self.refresh()
+                self.update_job.update(state="done", result=_jsonable(result))
+            except Exception as exc:  # reported through GET /updatez
+                log.exception("list update failed")
+                self.update_job.update(state="failed", error=str(exc))
+            finally:
+                self.update_job["finished_at"] = _now()
+                self._update_lock.release()
+
+        threading.Thread(target=job, name="tamis-update", daemon=True).start()
+        return True
+
+
+def _official_update(store: Store, sources: Sequence[str] | None) -> Any:
+    from tamis import update  # downloads the official files and imports them
+
+    return update.update_sources(store, list(sources) if sources else None)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
