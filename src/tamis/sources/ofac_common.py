@@ -14,9 +14,12 @@ equity tickers), and an ``Organization`` otherwise.
 from __future__ import annotations
 
 import re
+import zlib
+from pathlib import Path
 
 from tamis.errors import ParseError
 from tamis.model import Entity, Listing
+from tamis.sources.common import read_bytes
 from tamis.sources.ofac_remarks import RemarkFacts
 
 #: OFAC record type (lower case) -> schema; "entity" is refined by :func:`entity_schema`
@@ -36,6 +39,14 @@ _LEGAL_FORM = re.compile(
     r"HOLDINGS?|TRADING|INDUSTRIES|INDUSTRIAL|GROUP|BANK)(?:[\s.,)]|$)"
 )
 _COMPANY_HINTS = ("company", "enterprise", "financial institution", "bank")
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes (un-gzipped); damaged gzip data is a :class:`ParseError`."""
+    try:
+        return read_bytes(path)
+    except zlib.error as exc:
+        raise ParseError(f"{path.name}: damaged gzip data ({exc})") from exc
 
 
 def entity_id(number: str) -> str:

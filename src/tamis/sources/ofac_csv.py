@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tamis.errors import ParseError
 from tamis.model import Entity, Listing
-from tamis.sources.common import decode_text, read_bytes
+from tamis.sources.common import decode_text
 from tamis.sources.countries import country_code
 from tamis.sources.ofac_common import (
     address_line,
@@ -30,6 +30,7 @@ from tamis.sources.ofac_common import (
     check_number,
     entity_id,
     entity_schema,
+    read_file,
     split_person_name,
     split_programs,
 )
@@ -61,14 +62,15 @@ def _value(text: str) -> str | None:
     return None if not text or text == "-0-" else text
 
 
-def read_rows(path: Path, columns: int, *, allow_empty: bool = False) -> list[list[str | None]]:
+def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
+              raw_last: bool = False) -> list[list[str | None]]:
     """Rows of a legacy OFAC CSV file, ``-0-`` and blanks turned into None.
 
     UTF-8 is tried first, then cp1252 (OFAC's files are effectively ASCII). A NUL or
     other control byte (besides tab, CR, LF and the final 0x1A) means the file is
     not text at all.
     """
-    data = read_bytes(path)
+    data = read_file(path)
     if allow_empty and not data.strip(b"\x1a \r\n\t"):
         return []
     binary = _CONTROL_BYTES.search(data)
@@ -89,7 +91,10 @@ def read_rows(path: Path, columns: int, *, allow_empty: bool = False) -> list[li
                     f"{path.name}, line {reader.line_num}: expected {columns} columns, "
                     f"found {len(row)}"
                 )
-            rows.append([_value(cell) for cell in row])
+            cells = [_value(cell) for cell in row]
+            if raw_last:  # a spillover continues the remarks mid-text: keep its spaces
+                cells[-1] = row[-1] if row[-1].strip() not in ("", "-0-") else None
+            rows.append(cells)
     except csv.Error as exc:
         raise ParseError(f"{path.name}, line {reader.line_num}: {exc}") from exc
     return rows
@@ -99,7 +104,8 @@ def _spillover(files: CsvSet) -> dict[str, str]:
     out: dict[str, str] = {}
     if files.comments is None:
         return out
-    for index, row in enumerate(read_rows(files.comments, COMMENT_COLUMNS, allow_empty=True)):
+    rows = read_rows(files.comments, COMMENT_COLUMNS, allow_empty=True, raw_last=True)
+    for index, row in enumerate(rows):
         number = check_number(row[0] or "", f"{files.comments.name}, row {index + 1}")
         out[number] = out.get(number, "") + (row[1] or "")
     return out

@@ -29,7 +29,7 @@ from xml.etree.ElementTree import Element
 
 from tamis.errors import ParseError
 from tamis.model import Entity, Listing
-from tamis.sources.common import parse_date, parse_xml, read_bytes
+from tamis.sources.common import parse_date, parse_xml
 from tamis.sources.countries import country_code
 from tamis.sources.ofac_common import (
     add_person_name,
@@ -38,6 +38,7 @@ from tamis.sources.ofac_common import (
     check_number,
     entity_id,
     entity_schema,
+    read_file,
 )
 from tamis.sources.ofac_remarks import (
     RemarkFacts,
@@ -95,7 +96,7 @@ class _Reader:
 
 def parse_sdn_xml(path: Path, list_id: str, source_url: str | None = None) -> XmlList:
     """Parse an OFAC sdnList XML file into entities with one listing each."""
-    root = parse_xml(read_bytes(path), path.name)
+    root = parse_xml(read_file(path), path.name)
     tag = root.tag
     namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
     if tag.rsplit("}", 1)[-1] != "sdnList":
