@@ -83,17 +83,18 @@ def _listing_events(source: str, entity_id: str, data: dict[str, Any]) -> list[C
         if listing.get("listed_on"):
             out.append(ChangeRecord(listing["listed_on"], entity_id, caption, "listed", source,
                                     list=lst, detail=programs))
+        if listing.get("delisted_on"):
+            out.append(ChangeRecord(listing["delisted_on"], entity_id, caption, "delisted",
+                                    source, list=lst,
+                                    detail=listing.get("delisting_reason") or None))
         for event in listing.get("events") or []:
             name = event.get("event") or "event"
             if name == "designated":
                 name = "listed"
             out.append(ChangeRecord(event.get("date"), entity_id, caption, name, source,
                                     list=lst, detail=event.get("detail") or None))
-        if listing.get("delisted_on"):
-            out.append(ChangeRecord(listing["delisted_on"], entity_id, caption, "delisted",
-                                    source, list=lst,
-                                    detail=listing.get("delisting_reason") or None))
-    # an event and the listing dates may say the same thing; keep the one with detail
+    # an event and the listing dates may say the same thing: keep the list's own
+    # record (it comes first) unless only the event has a detail
     best: dict[tuple[str | None, str], ChangeRecord] = {}
     for record in out:
         key = (record.date, record.change)
