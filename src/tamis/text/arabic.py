@@ -15,7 +15,7 @@ word that follows: عبد الله -> abdullah, abd allah, abdallah, ...
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from tamis.text.tables import load_table
 
@@ -48,6 +48,7 @@ def is_arabic_word(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in word)
 
 
+@lru_cache(maxsize=100_000)
 def unify(word: str) -> str:
     """Spelling key of a word: vowel marks removed, alef / yeh / teh marbuta forms unified."""
     word = "".join(ch for ch in word if ch not in _MARKS and ch not in _DROP_MARKS)
@@ -100,6 +101,7 @@ def _vowelled_guess(rendered: str) -> str:
     return rendered
 
 
+@lru_cache(maxsize=100_000)
 def _word_alternatives(word: str) -> tuple[str, ...]:
     """Spellings of one word without article handling."""
     known = _names().get(unify(word))
@@ -170,8 +172,6 @@ def romanizations(text: str, limit: int = 8) -> list[str]:
     if not units:
         return [""]
     depth = max(len(u) for u in units)
-    out: list[str] = []
-    for i in range(depth):
-        variant = " ".join(u[min(i, len(u) - 1)] for u in units)
-        out.append(" ".join(variant.split()))
+    padded = [u + (u[-1],) * (depth - len(u)) for u in units]
+    out = (" ".join(" ".join(column).split()) for column in zip(*padded, strict=True))
     return list(dict.fromkeys(out))[:limit]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _VOWELS = "аеёиоуыэюяіїє"
 _CONS = "бвгґджзйклмнпрстфхцчшщ"
@@ -132,6 +133,7 @@ _SYSTEMS: dict[str, tuple[list[Rule], dict[int, str]]] = {
 }
 
 SYSTEMS: tuple[str, ...] = tuple(_SYSTEMS)
+_INDEX = {name: i for i, name in enumerate(SYSTEMS)}
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 _RUSSIAN_ONLY = frozenset("ыэъё")
 
@@ -148,13 +150,22 @@ def _apply(system: str, word: str) -> str:
     return word.translate(table)
 
 
+@lru_cache(maxsize=100_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """One word in every system, in the order of :data:`SYSTEMS` (cached: names repeat)."""
+    if not is_cyrillic_word(word):
+        return (word,) * len(SYSTEMS)
+    return tuple(_apply(system, word) for system in SYSTEMS)
+
+
 def romanize(text: str, system: str = "bgn") -> str:
     """Romanise normalised (lower-case) text word by word in one system.
 
     Only Cyrillic letters change; anything else (spaces, digits, other scripts) is kept.
     Raises ``KeyError`` for an unknown system name.
     """
-    return " ".join(_apply(system, w) if is_cyrillic_word(w) else w for w in text.split(" "))
+    index = _INDEX[system]
+    return " ".join(word_forms(w)[index] for w in text.split(" "))
 
 
 def systems_for(text: str) -> tuple[str, ...]:
@@ -175,4 +186,5 @@ def systems_for(text: str) -> tuple[str, ...]:
 
 def romanizations(text: str) -> list[str]:
     """All romanisations of normalised text, canonical first, duplicates removed."""
-    return list(dict.fromkeys(romanize(text, s) for s in systems_for(text)))
+    forms = [word_forms(w) for w in text.split(" ")]
+    return list(dict.fromkeys(" ".join(f[_INDEX[s]] for f in forms) for s in systems_for(text)))

@@ -72,10 +72,10 @@ def _ascii_clean(text: str) -> str:
 
 
 def _word_script(word: str) -> str:
-    """Script of a word: the script of its first letter that is not Latin/Common."""
+    """Script of a word: the script of its first non-ASCII letter ("Kana" for Japanese)."""
     for ch in word:
-        script = char_script(ch)
-        if script not in ("Common", "Latin"):
+        if ch > "\x7f" and ch.isalpha():
+            script = char_script(ch)
             if script in ("Hiragana", "Katakana"):
                 return "Kana"
             if script == "Han" and any(char_script(c) in ("Hiragana", "Katakana") for c in word):
@@ -84,12 +84,22 @@ def _word_script(word: str) -> str:
     return "Latin"
 
 
+@lru_cache(maxsize=50_000)
+def _han_word(word: str) -> tuple[str, ...]:
+    return tuple(han.spellings(word))
+
+
+@lru_cache(maxsize=50_000)
+def _hangul_word(word: str) -> tuple[str, ...]:
+    return tuple(hangul.spellings(word))
+
+
 def _han_run(text: str) -> list[str]:
-    return _zip([han.spellings(w) for w in text.split()])
+    return _zip([list(_han_word(w)) for w in text.split()])
 
 
 def _hangul_run(text: str) -> list[str]:
-    return _zip([hangul.spellings(w) for w in text.split()])
+    return _zip([list(_hangul_word(w)) for w in text.split()])
 
 
 _HANDLERS: dict[str, Callable[[str], list[str]]] = {
@@ -121,10 +131,14 @@ def _zip(alternatives: list[list[str]]) -> list[str]:
     """The i-th variant takes each part's i-th spelling (its last one if it has fewer)."""
     if not alternatives:
         return [""]
+    if len(alternatives) == 1:
+        return alternatives[0]
     depth = max(len(a) for a in alternatives)
-    return list(
-        dict.fromkeys(" ".join(a[min(i, len(a) - 1)] for a in alternatives) for i in range(depth))
-    )
+    padded = [a + [a[-1]] * (depth - len(a)) for a in alternatives]
+    return list(dict.fromkeys(" ".join(column) for column in zip(*padded, strict=True)))
+
+
+_CLEAN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def _spellings(text: str) -> list[str]:
@@ -135,7 +149,8 @@ def _spellings(text: str) -> list[str]:
             continue
         handler = _HANDLERS.get(script)
         parts.append(handler(run) if handler else [anyascii(run)])
-    return [s for s in dict.fromkeys(_ascii_clean(v) for v in _zip(parts))]
+    out = [v if _CLEAN.fullmatch(v) else _ascii_clean(v) for v in _zip(parts)]
+    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=200_000)
@@ -152,7 +167,7 @@ def latinize(text: str) -> str:
     norm = normalize(text.translate(_APOSTROPHES))
     if norm.isascii():
         return norm
-    return _spellings(norm)[0]
+    return _variants(text)[0]
 
 
 @lru_cache(maxsize=200_000)
