@@ -311,7 +311,8 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "sy": ("Syrian",),
     "tn": ("Tunisian",),
     "tr": ("Turkish",),
-    "ua": ("Ukrainian", "Ukrainian SSR", "Ukranian SSR", "Ukrainian USSR"),
+    "ua": ("Ukrainian", "Ukrainian SSR", "Ukranian SSR", "Ukrainian USSR",
+           "Crimea"),
     "gb": ("British",),
     "us": ("American",),
     "ye": ("Yemeni",),
@@ -321,7 +322,7 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "cd": ("Congolese",),
     "ge": ("Georgian",),
     "id": ("Indonesian",),
-    "ml": ("Malian",),
+    "ml": ("Malian", "Northern Mali"),
     "my": ("Malaysian",),
     "mr": ("Mauritanian",),
     "ng": ("Nigerian",),
@@ -336,7 +337,11 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "om": ("Sultanate of Oman", "Omani"),
     "km": ("Union of the Comoros", "Comoros Islands"),
     "im": ("Man, Isle of",),
-    "ps": ("Palestinian Authority",),
+    "ps": ("Palestinian Authority", "North Gaza", "Northern Gaza"),
+    "hk": ("China, Hong Kong Special Administrative Region",),
+    "ca": ("Canadian",),
+    "uz": ("Uzbek",),
+    "kz": ("Kazakh", "Kazakh SSR", "Kazakh Soviet Socialist Republic"),
     "mm": ("Myanmar (Burma)",),
     "suhh": ("former Soviet Union",),
     "yucs": ("ex-Yugoslavia", "former Yugoslavia"),
@@ -403,6 +408,35 @@ def country_name(code: str) -> str | None:
 
 def known_codes() -> list[str]:
     return sorted(_NAMES)
+
+
+_ENUMERATOR = re.compile(
+    r"\(\d+\)\s*(?:-|to)\s*\(\d+\)|\(\d+\)|\b[a-z]\)|\(\s*[a-z]\s*\)|\b\d\)|"
+    r"[,;/]|\band\b"
+)
+
+
+def country_codes(text: str | None) -> list[str]:
+    """Every country named in an enumeration such as "(1) Afghanistan (2) Pakistan",
+    "a) French, b) Tunisian" or "Sudan/South Sudan", in order, without repeats.
+
+    A text naming a single country (including one with a comma, "Korea, North")
+    gives that country.
+    """
+    if not text:
+        return []
+    whole = country_code(text)
+    if whole:
+        return [whole]
+    out: list[str] = []
+    for piece in _ENUMERATOR.split(text):
+        piece = piece.strip(" .()-")
+        if len(piece) < 3 and not piece.isupper():
+            continue  # "to", "b": words of the enumeration, not country codes
+        code = country_code(piece)
+        if code and code not in out:
+            out.append(code)
+    return out
 
 
 #: Short alias used by several parsers.
