@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
@@ -27,6 +28,7 @@ from tamis.sources.common import decode_text, read_bytes
 from tamis.sources.countries import to_code
 
 LIST_ID = "uk_ofsi"
+#: where OFSI published the list until its retirement (kept as the listings' source URL)
 URL = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"
 
 _REQUIRED = ("Name 6", "Name 1", "Group Type", "Regime", "Group ID")
@@ -246,7 +248,9 @@ class UKSource(Source):
     name = "uk"
     title = "UK HM Treasury / OFSI Consolidated List"
     publisher = "HM Treasury, Office of Financial Sanctions Implementation"
-    urls = {"ConList.csv": URL}
+    # OFSI retired this list on 28 January 2026 (the FCDO UK Sanctions List replaced
+    # it): files are imported from disk (``tamis update --from``), not downloaded.
+    urls: ClassVar[dict[str, str]] = {}
     required_files = ("ConList.csv",)
     lists = (LIST_ID,)
 
