@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tamis.model import ID_PROPS, Entity
+from tamis.model import ID_PROPS, Entity, schema_is_a
 from tamis.sources.countries import country_code
 from tamis.text import detect_script, name_variants
 from tamis.text.identifiers import normalize_identifier
@@ -59,15 +59,19 @@ class PreparedEntity:
 
 
 @lru_cache(maxsize=500_000)
-def prepare_name(name: str, weak: bool = False) -> tuple[PreparedName, ...]:
-    """Every romanised rendering of ``name`` (canonical first), deduplicated by tokens."""
+def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[PreparedName, ...]:
+    """Every romanised rendering of ``name`` (canonical first), deduplicated by tokens.
+
+    Legal forms are split off except in the names of people, where the same
+    letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names).
+    """
     script = detect_script(name)
     out: list[PreparedName] = []
     seen: set[tuple[str, ...]] = set()
     for source in dict.fromkeys((name, reorder_comma_name(name))):
         for latin in name_variants(source):
             tokens = strip_titles(latin.split())
-            core, legal = split_legal_forms(tokens)
+            core, legal = (tokens, []) if person else split_legal_forms(tokens)
             if not core:
                 # A name made only of a title or a legal form keeps its words: the
                 # features then see that nothing distinctive is left.
@@ -134,8 +138,9 @@ def normalize_gender(value: str | None) -> str | None:
 def prepare_entity(entity: Entity) -> PreparedEntity:
     """Prepare a list entity or a query for comparison."""
     names: list[PreparedName] = []
+    person = schema_is_a(entity.schema, "Person")
     for name, weak in entity_names(entity):
-        names.extend(prepare_name(name, weak))
+        names.extend(prepare_name(name, weak, person))
     dates = tuple(
         dict.fromkeys(d for d in (normalize_date(v) for v in entity.get("birthDate")) if d)
     )

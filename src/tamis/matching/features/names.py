@@ -30,6 +30,10 @@ COVER_BASE_PERSON = 0.7
 COVER_BASE_ORG = 0.4
 #: Penalty weight when both sides keep unpaired distinctive tokens (a substitution).
 CONFLICT_PENALTY = 0.4
+#: A partial match resting on fewer letters than this is weak evidence ("yu yi"
+#: inside a five-syllable name): its score is multiplied by THIN_FACTOR.
+THIN_LETTERS = 6
+THIN_FACTOR = 0.85
 #: Joined forms must be this similar to count as the same name written together.
 JOINED_MIN = 0.85
 
@@ -117,6 +121,10 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
         left_c = sum(token_weight(t) for t in unpaired_c if not is_common(t)) / total_c
         if left_q and left_c:
             score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
+        if unpaired_q or unpaired_c:
+            letters = sum(len(p.candidate) for p in pairs if p.similarity >= 0.75)
+            if letters < THIN_LETTERS:
+                score *= THIN_FACTOR
     joined = _joined(query, candidate)
     if joined >= JOINED_MIN and joined > score:
         pair = TokenPair(query.joined, candidate.joined, joined, "joined")

@@ -16,6 +16,8 @@ PARTICLES = frozenset(
 )
 #: Similarity credited when two tokens share their phonetic key but are spelt apart.
 PHONETIC_SIMILARITY = 0.85
+#: Phonetic agreement only counts when the spellings are not wholly different.
+PHONETIC_MIN_SPELLING = 0.25
 #: Similarity credited when an initial agrees with the first letter of a token.
 INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
@@ -64,6 +66,10 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if len(a) == 1 or len(b) == 1:
         return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
     sim = spelling_similarity(a, b)
-    if phon_a == phon_b and len(phon_a) >= 2 and sim < PHONETIC_SIMILARITY:
+    if (
+        phon_a == phon_b
+        and len(phon_a) >= 2
+        and PHONETIC_MIN_SPELLING <= sim < PHONETIC_SIMILARITY
+    ):
         return PHONETIC_SIMILARITY, "phonetic"
     return sim, "spelling"
