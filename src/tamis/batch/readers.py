@@ -91,7 +91,9 @@ class InputFile:
             with _open_text(self.path) as fh:
                 try:
                     first = next(csv.reader(fh, delimiter=self._delimiter), None)
-                except (UnicodeDecodeError, csv.Error) as exc:
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{self.path.name} is not valid UTF-8: {exc}") from None
+                except csv.Error as exc:
                     raise InputError(f"cannot read the header of {self.path.name}: {exc}") from None
             if not first or not any(h.strip() for h in first):
                 raise InputError(f"{self.path.name} has no header row")
@@ -113,7 +115,10 @@ class InputFile:
                 workbook.close()
             if not first:
                 raise InputError(f"{self.path.name} has no header row")
-            self.headers = [str(h).strip() if h is not None else "" for h in first]
+            headers = [str(h).strip() if h is not None else "" for h in first]
+            while headers and not headers[-1]:  # read-only sheets pad to the widest row
+                headers.pop()
+            self.headers = headers
 
     @property
     def _delimiter(self) -> str:

@@ -3,7 +3,7 @@
 The parent builds the screener once and calls :func:`install` before forking
 the worker processes, which therefore share the index copy-on-write instead of
 each rebuilding or unpickling it. A worker receives a chunk of records, screens
-the good ones with ``Screener.screen_many``, and writes the chunk's hit rows and
+the good ones with ``Screener.screen``, and writes the chunk's hit rows and
 error rows to their part files.
 """
 
@@ -94,7 +94,10 @@ def screen_records(
             continue
         ids.append(case_id)
         queries.append(query)
-    results = screener.screen_many(queries, **job.settings.kwargs()) if queries else []
+    # One query at a time: this already runs in a worker process (or a Spark
+    # task), so the screener must not start a process pool of its own.
+    options = job.settings.kwargs()
+    results = [screener.screen(query, **options) for query in queries]
     rows: list[dict[str, Any]] = []
     for case_id, hits in zip(ids, results, strict=True):
         if job.columns is None:

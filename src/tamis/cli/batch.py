@@ -11,7 +11,7 @@ from rich.console import Console
 
 from tamis.cli import app
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 _ROLE_HELP = "input column holding the {} (detected from the headers when omitted)"
 
