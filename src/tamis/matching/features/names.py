@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tamis.matching.features.tokens import (
+    ORG_FILLERS,
     is_common,
     spelling_similarity,
     token_similarity,
@@ -26,7 +27,7 @@ PAIR_MIN = 0.65
 #: Share of the score earned by the better-covered side alone, for people (a missing
 #: middle name or patronymic is normal) and for organisations (an extra word often
 #: names a different organisation: "Deutsche Bank Trust" is not "Deutsche Bank").
-COVER_BASE_PERSON = 0.7
+COVER_BASE_PERSON = 0.6
 COVER_BASE_ORG = 0.4
 #: Penalty weight when both sides keep unpaired distinctive tokens (a substitution).
 CONFLICT_PENALTY = 0.4
@@ -61,18 +62,36 @@ class NameMatch:
     @property
     def distinctive_pairs(self) -> int:
         """Pairs of well-matched tokens that are not particles or common words."""
-        return sum(1 for p in self.pairs if p.similarity >= 0.75 and not is_common(p.query))
+        return sum(
+            1
+            for p in self.pairs
+            if p.similarity >= PAIR_MIN and p.kind != "initial" and not is_common(p.query)
+        )
+
+
+def _distinct(token: str, org: bool) -> bool:
+    """Whether an unpaired token signals a different name (not a filler or particle)."""
+    return token not in ORG_FILLERS if org else not is_common(token)
 
 
 def _joined(query: PreparedName, candidate: PreparedName) -> float:
-    """Similarity of the names written without spaces (0 when not comparable)."""
+    """Similarity of the names written without spaces (0 when not comparable).
+
+    Catches names written together ("SiemensAG", "xiaoming") and typos inside
+    long legal forms ("JOINT STOCK COMPAN"); never bridges different numbers.
+    """
+    if query.numbers != candidate.numbers:
+        return 0.0
     if query.compact == candidate.compact or query.joined == candidate.joined:
         return 1.0 if len(query.joined) >= 3 else 0.0
-    if len(query.tokens) == len(candidate.tokens):
-        return 0.0
-    if min(len(query.joined), len(candidate.joined)) < 6:
-        return 0.0
-    return spelling_similarity(query.joined, candidate.joined)
+    best = 0.0
+    if len(query.tokens) != len(candidate.tokens) and min(
+        len(query.joined), len(candidate.joined)
+    ) >= 6:
+        best = spelling_similarity(query.joined, candidate.joined)
+    if min(len(query.compact), len(candidate.compact)) >= 12:
+        best = max(best, spelling_similarity(query.compact, candidate.compact))
+    return best
 
 
 def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> NameMatch:
@@ -101,13 +120,13 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
         used_q.add(i)
         used_c.add(j)
         pairs.append(TokenPair(qt[i], ct[j], sim, kind))
-        wq, wc = token_weight(qt[i]), token_weight(ct[j])
+        wq, wc = token_weight(qt[i], org), token_weight(ct[j], org)
         quality_sum += sim * (wq + wc)
         quality_weight += wq + wc
         paired_q += wq
         paired_c += wc
-    total_q = sum(token_weight(t) for t in qt) or 1.0
-    total_c = sum(token_weight(t) for t in ct) or 1.0
+    total_q = sum(token_weight(t, org) for t in qt) or 1.0
+    total_c = sum(token_weight(t, org) for t in ct) or 1.0
     unpaired_q = tuple(t for i, t in enumerate(qt) if i not in used_q)
     unpaired_c = tuple(t for j, t in enumerate(ct) if j not in used_c)
     score = 0.0
@@ -117,8 +136,8 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
         high, low = max(cov_q, cov_c), min(cov_q, cov_c)
         base = COVER_BASE_ORG if org else COVER_BASE_PERSON
         score = quality * high * (base + (1 - base) * low)
-        left_q = sum(token_weight(t) for t in unpaired_q if not is_common(t)) / total_q
-        left_c = sum(token_weight(t) for t in unpaired_c if not is_common(t)) / total_c
+        left_q = sum(token_weight(t, org) for t in unpaired_q if _distinct(t, org)) / total_q
+        left_c = sum(token_weight(t, org) for t in unpaired_c if _distinct(t, org)) / total_c
         if left_q and left_c:
             score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
         if unpaired_q or unpaired_c:

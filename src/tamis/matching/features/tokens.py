@@ -25,10 +25,24 @@ INITIAL_SIMILARITY = 0.85
 EDIT_COST = 1.5
 
 
+#: Articles and conjunctions that carry nothing in an organisation's name.
+ORG_FILLERS = frozenset("the of and for a an de des du la le les et und y e".split())
+
+
 @lru_cache(maxsize=200_000)
-def token_weight(token: str) -> float:
-    """How much a token says about identity: particles and common words count little."""
-    if token in PARTICLES or token in ORG_STOPWORDS:
+def token_weight(token: str, org: bool = False) -> float:
+    """How much a token says about identity: particles and common words count little.
+
+    In organisation names the common words ("Trust", "Systems", "Bank") still
+    tell organisations apart ("Crystalord Systems" is not "Crystalord"), so they
+    keep most of their weight; only fillers ("of", "the") are discounted.
+    """
+    if org:
+        if token in ORG_FILLERS:
+            return 0.2
+        if token in ORG_STOPWORDS or token in PARTICLES:
+            return 0.8
+    elif token in PARTICLES or token in ORG_STOPWORDS:
         return 0.3
     if len(token) == 1:
         return 0.5
