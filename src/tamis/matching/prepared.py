@@ -114,6 +114,11 @@ def entity_names(entity: Entity) -> list[tuple[str, bool]]:
     for prop in FULL_NAME_PROPS:
         for value in entity.get(prop):
             out.setdefault(value, prop == "weakAlias")
+            if "/" in value:
+                # "Al-Qa'ida/Islamic Army": lists write alternative names with a slash
+                for part in value.split("/"):
+                    if len(part.strip()) >= 2:
+                        out.setdefault(part.strip(), prop == "weakAlias")
     if not any(not weak for weak in out.values()):
         for value in _composed_names(entity):
             out.setdefault(value, False)

@@ -17,7 +17,7 @@ PARTICLES = frozenset(
 #: Similarity credited when two tokens share their phonetic key but are spelt apart.
 PHONETIC_SIMILARITY = 0.85
 #: Phonetic agreement only counts when the spellings are not wholly different.
-PHONETIC_MIN_SPELLING = 0.25
+PHONETIC_MIN_SPELLING = 0.4
 #: Similarity credited when an initial agrees with the first letter of a token.
 INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
@@ -84,6 +84,7 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         phon_a == phon_b
         and len(phon_a) >= 2
         and PHONETIC_MIN_SPELLING <= sim < PHONETIC_SIMILARITY
+        and abs(len(a) - len(b)) <= 2  # keys are truncated: "myong" / "myongguk"
     ):
         return PHONETIC_SIMILARITY, "phonetic"
     return sim, "spelling"
