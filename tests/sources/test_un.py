@@ -74,6 +74,13 @@ def test_an_individual_field_by_field(current: dict[str, Entity]) -> None:
     assert listing.extra["last_updated"] == "2011-11-29"
 
 
+def test_country_placeholders_are_not_countries(current: dict[str, Entity]) -> None:
+    # one individual's NATIONALITY is "na" (not available), which is not Namibia
+    nationalities = {code for e in current.values() for code in e.get("nationality")}
+    assert "na" not in nationalities
+    assert {"af", "iq", "kp", "cd", "gb", "tr"} <= nationalities
+
+
 def test_dates_of_birth_between_two_years_keep_every_year(current: dict[str, Entity]) -> None:
     mazloom = current["un-110899"]
     assert mazloom.get("birthDate") == ["1963", "1964", "1965", "1966", "1967", "1968"]

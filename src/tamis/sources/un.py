@@ -33,6 +33,8 @@ _QUALITY = {
     "f.k.a.": "previousName",
     "fka": "previousName",
 }
+#: placeholders the list uses for an unknown country ("na" is not Namibia here)
+_NOT_GIVEN = {"na", "n/a", "none", "unknown"}
 #: a range of years wider than this is not expanded into single years
 _MAX_YEAR_RANGE = 30
 
@@ -60,7 +62,7 @@ def _values(el: Element, tag: str) -> list[str]:
 
 def _country(entity: Entity, prop: str, name: str | None) -> str | None:
     """Add the ISO code of ``name`` (or the raw text when unknown) to ``prop``."""
-    if not name:
+    if not name or name.casefold() in _NOT_GIVEN:
         return None
     code = to_code(name)
     entity.add(prop, code or name)
