@@ -69,9 +69,6 @@ class RemarkFacts:
 # -- splitting ------------------------------------------------------------------
 
 
-_SPLIT_CHARS = re.compile(r"[();]")
-
-
 def split_remarks(text: str | None) -> list[str]:
     """Split a Remarks field on ``;`` outside parentheses; trims the final full stop.
 
@@ -83,26 +80,20 @@ def split_remarks(text: str | None) -> list[str]:
     text = text.strip()
     if text in ("-0-", ""):
         return []
-    if "(" not in text:
-        parts = text.split(";")
-    else:
-        parts = []
-        depth = 0
-        start = 0
-        for m in _SPLIT_CHARS.finditer(text):
-            char = m.group()
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0:
-                parts.append(text[start : m.start()])
-                start = m.end()
-        tail = text[start:]
+    pieces = text.split(";")
+    parts: list[str] = []
+    open_from = -1  # index in ``pieces`` where an unclosed parenthesis started
+    depth = 0
+    for index, piece in enumerate(pieces):
         if depth > 0:
-            parts.extend(tail.split(";"))
+            parts[-1] = f"{parts[-1]};{piece}"
         else:
-            parts.append(tail)
+            parts.append(piece)
+            open_from = index
+        if "(" in piece or ")" in piece:
+            depth = max(0, depth + piece.count("(") - piece.count(")"))
+    if depth > 0:  # never closed: split that part on every ';' after all
+        parts[-1:] = pieces[open_from:]
     out = []
     for part in parts:
         part = part.strip()
@@ -134,6 +125,7 @@ def trim_full_stop(text: str) -> str:
 # -- the fragment dispatcher ---------------------------------------------------
 
 _DIRECTIVE_DATE = re.compile(r"^(Listing|Effective) Date \((EO [^)]+)\):?\s*(.+)$", re.I)
+_IMO = re.compile(r"IMO\s*(\d{7})")
 _CRYPTO = re.compile(r"^Digital Currency Address - (\w+)\s+(\S+)$")
 _GROUPS = (("id", ID_LABELS), ("value", VALUE_LABELS), ("listing", LISTING_DATE_LABELS),
            ("info", SANCTION_INFO_LABELS))
@@ -191,7 +183,7 @@ def _read_labelled(text: str) -> Reading | None:
     group, label, rest = found
     if group == "id":
         ident = parse_identifier(label, rest)
-        imo = re.fullmatch(r"IMO\s*(\d{7})", ident.number)
+        imo = _IMO.fullmatch(ident.number)
         if imo and label in ("Identification Number", "Company Number"):
             # "Identification Number IMO 9187629": an IMO company or vessel number.
             return Reading(props=(("imoNumber", imo[1]),))
