@@ -28,7 +28,7 @@ _UNIFY = str.maketrans(
 )  # fmt: skip
 
 _LETTERS = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "e",
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
@@ -139,6 +139,15 @@ def _abd_alternatives(rest: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _allah_alternatives(word: str) -> tuple[str, ...]:
+    """Spellings of a word + الله written as one name (نصر الله -> nasrallah, nasr allah)."""
+    spellings = _word_alternatives(word)
+    first = spellings[0]
+    out = [f"{first}allah", f"{first} allah", f"{first}ullah"]
+    out += [f"{s}allah" for s in spellings[1:]]
+    return tuple(dict.fromkeys(out))
+
+
 def _units(words: list[str]) -> list[tuple[str, ...]]:
     """Group words into romanisation units, each with its alternative spellings."""
     units: list[tuple[str, ...]] = []
@@ -153,6 +162,9 @@ def _units(words: list[str]) -> list[tuple[str, ...]]:
             i += 1
         elif key.startswith("عبدال") and len(key) > 5:
             units.append(_abd_alternatives(word[3:]))
+        elif i + 1 < len(words) and unify(words[i + 1]) == "الله" and key != "الله":
+            units.append(_allah_alternatives(word))
+            i += 1
         elif key.startswith("ال") and len(key) > 3 and key != "الله":
             units.append(_article_alternatives(word))
         else:

@@ -13,6 +13,7 @@ from functools import cache
 
 from anyascii import anyascii
 
+from tamis.text import hangul
 from tamis.text.tables import load_table
 
 #: Family-name readings of characters whose ordinary reading is different.
@@ -70,6 +71,30 @@ def japanese_reading(word: str) -> tuple[str, bool] | None:
     return None
 
 
+@cache
+def _korean() -> tuple[dict[str, str], dict[str, str]]:
+    table = load_table("korean_hanja.yml")
+    return (
+        {str(k): str(v) for k, v in table["family"].items()},
+        {str(k): str(v) for k, v in table["given"].items()},
+    )
+
+
+def korean_reading(word: str) -> str | None:
+    """The Hangul reading of a name in Chinese characters that reads as a Korean name.
+
+    The first character must be a Korean family name and every other character a
+    frequent given-name character of ``data/korean_hanja.yml`` (金正恩 -> 김정은); else None.
+    """
+    family, given = _korean()
+    if not 2 <= len(word) <= 4 or word[0] not in family:
+        return None
+    rest = [given.get(ch) for ch in word[1:]]
+    if any(r is None for r in rest):
+        return None
+    return family[word[0]] + "".join(r for r in rest if r)
+
+
 def spellings(word: str) -> list[str]:
     """Ways a run of Han characters is written in Latin letters, canonical first.
 
@@ -78,7 +103,8 @@ def spellings(word: str) -> list[str]:
     family name ("ouyang xiuming"), and everything joined ("xijinping"). A name that
     starts with a frequent Japanese family name (``data/japanese_names.yml``) is also read
     the Japanese way; that reading comes first when the given name is known too
-    (山田太郎 -> "yamada taro").
+    (山田太郎 -> "yamada taro"). A name that reads as a Korean name in Chinese characters
+    also gets its Korean spellings after the first two pinyin forms (金正恩 -> "kim jong un").
     """
     syl = syllables(word)
     if not syl:
@@ -89,6 +115,10 @@ def spellings(word: str) -> list[str]:
         out.append(f"{syl[0]} {''.join(syl[1:])}")
     if n == 4:
         out.append(f"{''.join(syl[:2])} {''.join(syl[2:])}")
+    korean = korean_reading(word)
+    if korean is not None:
+        kor = hangul.spellings(korean)
+        out[2:2] = [kor[i] for i in (0, 2, 4, 1) if i < len(kor)]
     out.append("".join(syl))
     japanese = japanese_reading(word)
     if japanese is not None:
