@@ -61,6 +61,19 @@ def test_legacy_entity_field_by_field(legacy: dict[str, Entity]) -> None:
     assert mugabe.get("alias") == []  # the repeated NAME is not an alias of itself
 
 
+def test_legacy_entity_with_address_and_passport_country() -> None:
+    parsed = parse_eu((DATA / "fixtures" / "eu" / "eu_legacy_address.xml").read_bytes())
+    assert parsed.published == "2016-03-01"
+    company, person = parsed.entities
+    assert company.schema == "Organization"
+    assert company.get("address") == ["12, Rashid Street, Baghdad, Iraq"]
+    assert company.get("country") == ["iq"]
+    assert person.get("name") == ["Jane Doe"]  # no WHOLENAME: the parts in order
+    assert person.get("gender") == ["female"]
+    assert person.get("passportNumber") == ["ZN001234"]
+    assert "Passport ZN001234 (passport), issued by ZWE" in person.get("notes")
+
+
 def test_current_format_counts_and_schemas(current: dict[str, Entity]) -> None:
     assert len(current) == 6
     schemas = {e.id: e.schema for e in current.values()}
@@ -111,6 +124,7 @@ def test_current_birthdate_variants(current: dict[str, Entity]) -> None:
     # the earliest regulation gives the listing date; the UN reference is kept
     assert circa.listings[0].listed_on == "2011-09-02"
     assert circa.listings[0].reference == ["EU.9002.34", "QDi.900"]
+    assert circa.listings[0].extra["entry_into_force"] == "2011-09-03"
     assert current["eu-900103"].get("birthDate") == ["1975-06"]  # year and month only
     assert current["eu-900103"].get("alias") == ["张梅"]
     assert current["eu-900103"].get("birthCountry") == []  # code "00" = unknown

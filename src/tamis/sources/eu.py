@@ -191,6 +191,9 @@ def _listing(el: Element) -> Listing:
     titles = [r.get("numberTitle") for r in regulations if r.get("numberTitle")]
     if titles:
         listing.extra["regulation"] = "; ".join(dict.fromkeys(titles))
+    in_force = sorted(filter(None, (parse_date(r.get("entryIntoForceDate")) for r in regulations)))
+    if in_force:
+        listing.extra["entry_into_force"] = in_force[0]
     if _attr(el, "unitedNationId"):
         listing.extra["un_reference"] = _attr(el, "unitedNationId") or ""
     return listing

@@ -84,7 +84,8 @@ def _add_facts(entity: Entity, el: Element) -> None:
         parts = [_text(address, t) for t in ("NUMBER", "STREET", "ZIPCODE", "CITY", "OTHER")]
         line = ", ".join(p for p in parts if p)
         if line:
-            entity.add("address", f"{line}, {country}" if country else line)
+            named = pycountry.countries.get(alpha_2=code.upper()).name if code else country
+            entity.add("address", f"{line}, {named}" if named else line)
 
 
 def _entity(el: Element) -> Entity:
