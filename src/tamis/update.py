@@ -95,7 +95,7 @@ def _get(client: httpx.Client, url: str, headers: dict[str, str], dest: Path,
                 return response
         except httpx.TransportError as exc:
             last = exc
-    raise FetchError(f"{url}: download failed after {retries + 1} attempts ({last})")
+    raise FetchError(f"{url}: download failed after {retries + 1} attempt(s) ({last})")
 
 
 def download(store: Store, source: Source, staging: Path, *, client: httpx.Client | None = None,
