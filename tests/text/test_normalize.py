@@ -106,3 +106,10 @@ def test_long_input_is_handled() -> None:
     text = "Абв гдеж " * 1200
     assert len(latinize(text).split()) == 2400
     assert detect_script(text) == "Cyrillic"
+
+
+def test_mark_table_matches_the_unicode_database() -> None:
+    # Regenerate src/tamis/text/marks.py with marks.generate() when this fails.
+    from tamis.text.marks import MARK_RANGES, generate
+
+    assert generate() == MARK_RANGES

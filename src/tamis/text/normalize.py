@@ -18,6 +18,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from tamis.text import alphabets, arabic, cyrillic, han, hangul
+from tamis.text.marks import MARK_RANGES
 from tamis.text.scripts import char_script, detect_script
 
 __all__ = ["MAX_VARIANTS", "detect_script", "latinize", "name_variants", "normalize", "tokenize"]
@@ -26,24 +27,8 @@ __all__ = ["MAX_VARIANTS", "detect_script", "latinize", "name_variants", "normal
 MAX_VARIANTS = 8
 
 
-def _mark_ranges() -> str:
-    """Regex class body of the combining marks of the Basic Multilingual Plane."""
-    ranges: list[str] = []
-    start = prev = -2
-    for cp in range(0x300, 0x10000):
-        if 0xD800 <= cp <= 0xDFFF or unicodedata.category(chr(cp))[0] != "M":
-            continue
-        if cp != prev + 1:
-            if start >= 0:
-                ranges.append(f"\\u{start:04x}-\\u{prev:04x}")
-            start = cp
-        prev = cp
-    ranges.append(f"\\u{start:04x}-\\u{prev:04x}")
-    return "".join(ranges)
-
-
 # Anything that is neither a word character nor a combining mark separates words.
-_SEPARATORS = re.compile(f"[^\\w{_mark_ranges()}]+|_+")
+_SEPARATORS = re.compile(f"[^\\w{MARK_RANGES}]+|_+")
 _APOSTROPHES = str.maketrans(dict.fromkeys("'’‘`´ʼʻʹ′", ""))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @cache
 def load_table(name: str) -> Any:
     """Parse ``data/<name>`` once; later calls return the same object (do not mutate it)."""
-    text = resources.files("tamis.text").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    import yaml  # imported on first use: most imports of tamis.text never need it
+
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
