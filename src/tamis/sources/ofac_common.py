@@ -41,6 +41,17 @@ _LEGAL_FORM = re.compile(
 _COMPANY_HINTS = ("company", "enterprise", "financial institution", "bank")
 
 
+def find_named_files(directory: Path, names: tuple[str, ...]) -> dict[str, Path]:
+    """Case-insensitive match of ``names`` (optionally gzipped) in ``directory``."""
+    wanted = {name.lower(): name for name in names}
+    found: dict[str, Path] = {}
+    for path in sorted(directory.iterdir()):
+        key = path.name.lower().removesuffix(".gz")
+        if key in wanted and path.is_file():
+            found[wanted[key]] = path
+    return found
+
+
 def read_file(path: Path) -> bytes:
     """The file's bytes (un-gzipped); damaged gzip data is a :class:`ParseError`."""
     try:

@@ -13,8 +13,9 @@ from typing import ClassVar
 
 from tamis.errors import ParseError
 from tamis.sources.base import ParsedList, Source, register
+from tamis.sources.ofac_common import find_named_files
 from tamis.sources.ofac_csv import CsvSet, parse_csv_set
-from tamis.sources.ofac_sdn import BASE_URL, _lookup
+from tamis.sources.ofac_sdn import BASE_URL
 from tamis.sources.ofac_xml import parse_sdn_xml
 
 
@@ -23,9 +24,9 @@ class OfacConsolidated(Source):
     name = "ofac_cons"
     title = "OFAC Consolidated Sanctions List (non-SDN lists)"
     publisher = "US Treasury, Office of Foreign Assets Control"
-    urls: ClassVar[dict[str, str]] = {"consolidated.xml": f"{BASE_URL}/CONSOLIDATED.XML"}
-    #: the legacy CSV set, read when consolidated.xml is absent
-    alternatives: ClassVar[dict[str, str]] = {
+    #: consolidated.xml is read when present; the legacy CSV set otherwise
+    urls: ClassVar[dict[str, str]] = {
+        "consolidated.xml": f"{BASE_URL}/CONSOLIDATED.XML",
         "cons_prim.csv": f"{BASE_URL}/CONS_PRIM.CSV",
         "cons_add.csv": f"{BASE_URL}/CONS_ADD.CSV",
         "cons_alt.csv": f"{BASE_URL}/CONS_ALT.CSV",
@@ -35,7 +36,7 @@ class OfacConsolidated(Source):
     lists = ("ofac_cons",)
 
     def find_files(self, directory: Path) -> dict[str, Path]:
-        found = _lookup(directory, (*self.urls, *self.alternatives))
+        found = find_named_files(directory, tuple(self.urls))
         if "consolidated.xml" in found:  # the XML wins; the CSV set is not read
             return {"consolidated.xml": found["consolidated.xml"]}
         return found
@@ -51,6 +52,6 @@ class OfacConsolidated(Source):
             csv_set = CsvSet(main=files["cons_prim.csv"], add=files.get("cons_add.csv"),
                              alt=files.get("cons_alt.csv"),
                              comments=files.get("cons_comments.csv"))
-            entities = parse_csv_set(csv_set, "ofac_cons", self.alternatives["cons_prim.csv"])
+            entities = parse_csv_set(csv_set, "ofac_cons", self.urls["cons_prim.csv"])
             return ParsedList(source=self.name, entities=entities, files=dict(files))
         raise ParseError(f"{self.name}: needs consolidated.xml or cons_prim.csv")

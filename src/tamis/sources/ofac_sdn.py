@@ -13,21 +13,11 @@ from typing import ClassVar
 
 from tamis.errors import ParseError
 from tamis.sources.base import ParsedList, Source, register
+from tamis.sources.ofac_common import find_named_files
 from tamis.sources.ofac_csv import CsvSet, parse_csv_set
 from tamis.sources.ofac_xml import parse_sdn_xml
 
 BASE_URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports"
-
-
-def _lookup(directory: Path, names: tuple[str, ...]) -> dict[str, Path]:
-    """Case-insensitive match of ``names`` (optionally gzipped) in ``directory``."""
-    wanted = {name.lower(): name for name in names}
-    found: dict[str, Path] = {}
-    for path in sorted(directory.iterdir()):
-        key = path.name.lower().removesuffix(".gz")
-        if key in wanted and path.is_file():
-            found[wanted[key]] = path
-    return found
 
 
 @register
@@ -47,7 +37,7 @@ class OfacSdn(Source):
     lists = ("ofac_sdn",)
 
     def find_files(self, directory: Path) -> dict[str, Path]:
-        found = _lookup(directory, (*self.urls, *self.alternatives))
+        found = find_named_files(directory, (*self.urls, *self.alternatives))
         if "sdn.csv" in found:  # the CSV set wins; sdn.xml is not read
             found.pop("sdn.xml", None)
         return found
