@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -145,3 +146,11 @@ def test_lf_only_csv_with_addresses() -> None:
     entities = _by_id(parsed)
     assert len(entities) == 443
     assert entities["ofac-30947"].get("country") == ["cn"]
+
+
+def test_a_lone_cons_prim_csv_is_a_complete_source(tmp_path: Path) -> None:
+    shutil.copy(CONS / "cons_prim.csv", tmp_path / "CONS_PRIM.CSV")
+    source = get_source("ofac_cons")
+    files = source.find_files(tmp_path)
+    assert set(files) == {"cons_prim.csv"}
+    assert len(source.parse(files).entities) == 443
