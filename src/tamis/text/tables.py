@@ -14,4 +14,5 @@ def load_table(name: str) -> Any:
     """Parse ``data/<name>`` once; later calls return the same object (do not mutate it)."""
     import yaml  # imported on first use: most imports of tamis.text never need it
 
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
