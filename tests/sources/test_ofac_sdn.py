@@ -180,3 +180,19 @@ def test_csv_set_wins_over_sdn_xml(tmp_path: Path) -> None:
     (tmp_path / "sdn.xml").write_text("<sdnList/>")
     files = get_source("ofac_sdn").find_files(tmp_path)
     assert set(files) == {"sdn.csv"}
+
+
+def test_a_damaged_published_copy_is_refused() -> None:
+    # This re-saved 2022 copy ends with a record that reuses number 2677 (a different
+    # person's): a list whose record numbers collide cannot be joined with add/alt.
+    source = get_source("ofac_sdn")
+    files = source.find_files(SDN / "snapshots" / "2022-01-31")
+    with pytest.raises(ParseError, match=r"sdn\.csv\.gz, row 9044: record 2677 appears twice"):
+        source.parse(files)
+
+
+@pytest.mark.parametrize(("snapshot", "count"), [("2021-08-18", 9_083), ("2023-05-02", 12_211)])
+def test_older_snapshots(snapshot: str, count: int) -> None:
+    entities = _parse(SDN / "snapshots" / snapshot)
+    assert len(entities) == count
+    assert "ofac-306" in entities
