@@ -18,6 +18,8 @@ import csv
 import io
 import re
 from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -42,6 +44,7 @@ _ENUM = re.compile(r"\(?\b(?:\d{1,2}|[a-h])\)\s*")
 _DOC_NUMBER = re.compile(r"\b[A-Z]{0,3}[-\s]?\d[\dA-Z-]{4,}\b")
 
 
+@lru_cache(maxsize=8192)
 def parse_dmy(value: str | None) -> str | None:
     """``dd/mm/yyyy`` (``00`` = unknown part) -> ISO date, ``YYYY-MM`` or ``YYYY``."""
     if not value:
@@ -56,8 +59,6 @@ def parse_dmy(value: str | None) -> str | None:
         return year
     if day == 0:
         return f"{year}-{month:02d}"
-    from datetime import date
-
     try:
         return date(int(year), month, day).isoformat()
     except ValueError:
