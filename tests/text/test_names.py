@@ -30,6 +30,7 @@ from tamis.text.names import (
         ("Lt. Gen. Ivan Petrov", ["ivan", "petrov"]),
         ("Colonel Muammar Qadhafi", ["muammar", "qadhafi"]),
         ("Prince Bandar", ["bandar"]),
+        ("Präsident Barack Obama", ["barack", "obama"]),
         ("الشيخ محمد", ["muhammad"]),
         ("John General Smith", ["john", "general", "smith"]),
         ("Sheikh", []),
@@ -91,3 +92,12 @@ def test_org_stopwords() -> None:
     assert {"bank", "company", "trading", "international", "group", "general"} <= ORG_STOPWORDS
     assert "huawei" not in ORG_STOPWORDS
     assert all(w == w.lower() and w.isascii() for w in ORG_STOPWORDS)
+
+
+def test_number_words() -> None:
+    from tamis.text.numbers import words_to_digits
+
+    assert words_to_digits(["brigade", "forty", "four"]) == ["brigade", "44"]
+    assert words_to_digits(["ninety"]) == ["90"]
+    assert words_to_digits(["seven", "seas"]) == ["7", "seas"]
+    assert words_to_digits(["ocean", "star"]) is None

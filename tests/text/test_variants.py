@@ -59,6 +59,14 @@ from tamis.text.normalize import MAX_VARIANTS
         ("Müller", ["muller", "mueller"]),
         ("al-Qaida", ["al qaida", "alqaida"]),
         ("O'Brien", ["obrien", "o brien"]),
+        ("Brigade Forty-Four", ["brigade forty four", "brigade 44"]),
+        ("Three Percenters", ["three percenters", "3 percenters"]),
+        # Korean names in Chinese characters, Arabic X + Allah
+        ("金正恩", ["jin zheng en", "kim jong un", "kim jeong eun"]),
+        ("崔龍海", ["choe ryong hae"]),
+        ("حسن نصر الله", ["hasan nasrallah", "hassan nasr allah"]),
+        # Georgian (apostrophes of ejectives do not split words)
+        ("ნიკოლოზ", ["nikoloz"]),
     ],
 )
 def test_expected_spellings_are_among_variants(original: str, expected: list[str]) -> None:

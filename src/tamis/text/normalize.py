@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from tamis.text import alphabets, arabic, cyrillic, han, hangul
 from tamis.text.marks import MARK_RANGES
+from tamis.text.numbers import words_to_digits
 from tamis.text.scripts import char_script, detect_script
 
 __all__ = ["MAX_VARIANTS", "detect_script", "latinize", "name_variants", "normalize", "tokenize"]
@@ -53,6 +54,8 @@ def _ascii_clean(text: str) -> str:
     """Final form of a romanisation: ASCII letters and digits, single spaces."""
     if not text.isascii():
         text = anyascii(text)
+    # anyascii writes ejectives and glottal stops (Georgian, Armenian) with apostrophes
+    text = text.translate(_APOSTROPHES)
     return " ".join(_ASCII_SEPARATORS.sub(" ", text.lower()).split())
 
 
@@ -164,6 +167,9 @@ def _variants(text: str) -> tuple[str, ...]:
         out.append(joined)
     if any(c in text for c in "'’`ʼ"):
         out.append(_ascii_clean(anyascii(normalize(text))))
+    digits = words_to_digits(out[0].split())
+    if digits is not None:
+        out.append(" ".join(digits))
     return tuple(v for v in dict.fromkeys(out) if v)[:MAX_VARIANTS] or ("",)
 
 
@@ -177,7 +183,8 @@ def name_variants(text: str) -> list[str]:
     separate, attached or as "el"; Chinese with the given name joined (xi jinping) and
     fully joined; Korean family names in their usual spellings and McCune–Reischauer-like
     vowels (kim jong un); Greek modern and classical; Hebrew with ו/י as vowels or
-    consonants; hyphenated names also joined; names with apostrophes also split there.
+    consonants; hyphenated names also joined; names with apostrophes also split there;
+    English number words also as digits (brigade forty four -> brigade 44).
 
     Each variant is lower-case ASCII words separated by single spaces. The list has no
     duplicates, at most :data:`MAX_VARIANTS` entries, and is never empty (``[""]`` for text
