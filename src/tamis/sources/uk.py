@@ -165,7 +165,7 @@ def _add_row(entity: Entity, row: dict[str, str]) -> None:
     else:
         entity.add("alias", name)
     entity.add("alias", row.get("Name Non-Latin Script"))
-    entity.add("title", row.get("Title"))
+    entity.add("title", _split_enumeration(row.get("Title", "")))
     entity.add("birthDate", parse_dmy(row.get("DOB")))
     town, country = row.get("Town of Birth", ""), row.get("Country of Birth", "")
     entity.add("birthPlace", ", ".join(p for p in (town, country) if p) or None)
