@@ -72,6 +72,13 @@ def test_vessel_filed_as_entity(entities: dict[str, Entity]) -> None:
     assert ship.get("mmsi") == ["445539000"]
 
 
+def test_enumerated_titles_are_split(entities: dict[str, Entity]) -> None:
+    # 21 rows carry the title "a) General b)Major General"
+    both = [e for e in entities.values() if {"General", "Major General"} <= set(e.get("title"))]
+    assert both
+    assert not any(t.startswith("a)") for e in entities.values() for t in e.get("title"))
+
+
 def test_cp1252_text_is_decoded(entities: dict[str, Entity]) -> None:
     names = [n for e in entities.values() for n in e.names]
     assert any("’" in n or "é" in n for n in names)
