@@ -57,9 +57,8 @@ class CsvSet:
     comments: Path | None = None
 
 
-def _value(text: str) -> str | None:
-    text = text.strip()
-    return None if not text or text == "-0-" else text
+#: OFAC's null value, and blank cells
+_NULLS = frozenset(("", "-0-"))
 
 
 def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
@@ -91,7 +90,7 @@ def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
                     f"{path.name}, line {reader.line_num}: expected {columns} columns, "
                     f"found {len(row)}"
                 )
-            cells = [_value(cell) for cell in row]
+            cells = [None if (c := cell.strip()) in _NULLS else c for cell in row]
             if raw_last:  # a spillover continues the remarks mid-text: keep its spaces
                 cells[-1] = row[-1] if row[-1].strip() not in ("", "-0-") else None
             rows.append(cells)
