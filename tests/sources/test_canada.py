@@ -82,6 +82,22 @@ def test_a_ship(entities: dict[str, Entity]) -> None:
     assert ship.listings[0].listed_on == "2025-02-21"
 
 
+def test_only_ftm_properties_are_used(entities: dict[str, Entity]) -> None:
+    used = {prop for entity in entities.values() for prop in entity.properties}
+    assert used <= {
+        "name",
+        "alias",
+        "firstName",
+        "lastName",
+        "title",
+        "birthDate",
+        "notes",
+        "imoNumber",
+        "type",
+        "buildDate",
+    }
+
+
 def test_titles_and_non_breaking_spaces(entities: dict[str, Entity]) -> None:
     general = next(e for e in entities.values() if e.first("lastName") == "Al-Ahmad")
     assert general.get("title") == ["Major General/major-général"]

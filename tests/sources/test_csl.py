@@ -96,6 +96,39 @@ def test_cmic_company_with_isins_and_dates(by_id: dict[str, Entity]) -> None:
     assert "0728 HK" in listing.extra["equity_ticker"]
 
 
+def test_only_ftm_properties_are_used(excerpt: list[Entity]) -> None:
+    legacy = parse_csl(LEGACY.read_bytes(), LEGACY.name).entities
+    used = {prop for entity in [*excerpt, *legacy] for prop in entity.properties}
+    assert used <= {
+        "name",
+        "alias",
+        "position",
+        "address",
+        "country",
+        "citizenship",
+        "nationality",
+        "birthDate",
+        "birthPlace",
+        "gender",
+        "passportNumber",
+        "idNumber",
+        "taxNumber",
+        "registrationNumber",
+        "leiCode",
+        "swiftBic",
+        "isin",
+        "imoNumber",
+        "mmsi",
+        "website",
+        "email",
+        "callSign",
+        "type",
+        "tonnage",
+        "flag",
+        "notes",
+    }
+
+
 def test_bis_entry_with_federal_register_notice(by_id: dict[str, Entity]) -> None:
     meu = by_id["csl-meu-dcc742038bcb47f1bf9e805ef279484d"]
     assert meu.schema == "LegalEntity"  # no type given

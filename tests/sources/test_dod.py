@@ -95,6 +95,11 @@ def test_parents_from_the_structure_file(entities: dict[str, Entity]) -> None:
     assert sum(1 for e in entities.values() if e.get("parent")) == 77
 
 
+def test_only_ftm_properties_are_used(entities: dict[str, Entity]) -> None:
+    used = {prop for entity in entities.values() for prop in entity.properties}
+    assert used == {"name", "alias", "country", "parent"}
+
+
 def test_list_level_events_are_reported_not_attached(parsed) -> None:
     assert any("14 events concern a whole list" in w for w in parsed.warnings)
 

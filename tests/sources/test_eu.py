@@ -133,6 +133,35 @@ def test_current_birthdate_variants(current: dict[str, Entity]) -> None:
     assert "date of birth between ? and 1970" in open_span.get("notes")
 
 
+def test_only_ftm_properties_are_used(current: dict[str, Entity], legacy) -> None:
+    used = {p for e in [*current.values(), *legacy.values()] for p in e.properties}
+    assert used <= {
+        "name",
+        "alias",
+        "weakAlias",
+        "firstName",
+        "middleName",
+        "lastName",
+        "title",
+        "position",
+        "gender",
+        "birthDate",
+        "birthPlace",
+        "birthCountry",
+        "nationality",
+        "country",
+        "address",
+        "passportNumber",
+        "idNumber",
+        "taxNumber",
+        "registrationNumber",
+        "imoNumber",
+        "swiftBic",
+        "leiCode",
+        "notes",
+    }
+
+
 def test_current_enterprise(current: dict[str, Entity]) -> None:
     company = current["eu-900104"]
     assert company.get("name") == ["Joint Stock Company Severnaya Verf Example"]

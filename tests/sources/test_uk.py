@@ -79,6 +79,32 @@ def test_enumerated_titles_are_split(entities: dict[str, Entity]) -> None:
     assert not any(t.startswith("a)") for e in entities.values() for t in e.get("title"))
 
 
+def test_only_ftm_properties_are_used(entities: dict[str, Entity]) -> None:
+    used = {prop for entity in entities.values() for prop in entity.properties}
+    assert used <= {
+        "name",
+        "alias",
+        "weakAlias",
+        "previousName",
+        "firstName",
+        "middleName",
+        "lastName",
+        "title",
+        "position",
+        "birthDate",
+        "birthPlace",
+        "birthCountry",
+        "nationality",
+        "country",
+        "address",
+        "passportNumber",
+        "idNumber",
+        "imoNumber",
+        "mmsi",
+        "notes",
+    }
+
+
 def test_cp1252_text_is_decoded(entities: dict[str, Entity]) -> None:
     names = [n for e in entities.values() for n in e.names]
     assert any("’" in n or "é" in n for n in names)

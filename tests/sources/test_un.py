@@ -81,6 +81,28 @@ def test_country_placeholders_are_not_countries(current: dict[str, Entity]) -> N
     assert {"af", "iq", "kp", "cd", "gb", "tr"} <= nationalities
 
 
+def test_only_ftm_properties_are_used(current: dict[str, Entity]) -> None:
+    used = {prop for entity in current.values() for prop in entity.properties}
+    assert used <= {
+        "name",
+        "alias",
+        "weakAlias",
+        "previousName",
+        "title",
+        "position",
+        "gender",
+        "birthDate",
+        "birthPlace",
+        "birthCountry",
+        "nationality",
+        "country",
+        "address",
+        "passportNumber",
+        "idNumber",
+        "notes",
+    }
+
+
 def test_dates_of_birth_between_two_years_keep_every_year(current: dict[str, Entity]) -> None:
     mazloom = current["un-110899"]
     assert mazloom.get("birthDate") == ["1963", "1964", "1965", "1966", "1967", "1968"]
