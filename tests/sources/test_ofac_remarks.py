@@ -271,7 +271,8 @@ def test_whole_remarks_of_a_cmic_company() -> None:
 
 def test_repeated_sanction_statements_are_all_kept() -> None:
     text = ("Executive Order 13662 Directive Determination - Subject to Directive 1; "
-            "alt. Executive Order 13662 Directive Determination - Subject to Directive 2.")
+            "alt. Executive Order 13662 Directive Determination - Subject to Directive 2; "
+            "alt. Executive Order 13662 Directive Determination - Subject to Directive 1.")
     facts = parse_remarks(text)
     assert facts.extra == {
         "eo13662_directive": "Subject to Directive 1 | Subject to Directive 2"}

@@ -20,7 +20,7 @@ from pathlib import Path
 from tamis.errors import ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.common import read_bytes
-from tamis.sources.ofac_remarks import RemarkFacts
+from tamis.sources.ofac_remarks import RemarkFacts, join_values
 
 #: OFAC record type (lower case) -> schema; "entity" is refined by :func:`entity_schema`
 SCHEMA_BY_TYPE: dict[str, str] = {
@@ -126,10 +126,8 @@ def apply_facts(entity: Entity, listing: Listing, facts: RemarkFacts) -> None:
     if facts.listed_on and not listing.listed_on:
         listing.listed_on = facts.listed_on
     for key, value in facts.extra.items():
-        if key in listing.extra and value not in listing.extra[key]:
-            listing.extra[key] = f"{listing.extra[key]} | {value}"
-        else:
-            listing.extra[key] = value
+        for part in value.split(" | "):
+            listing.extra[key] = join_values(listing.extra.get(key), part)
 
 
 def address_line(*parts: str | None) -> str | None:

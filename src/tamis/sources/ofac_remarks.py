@@ -59,11 +59,18 @@ class RemarkFacts:
             bucket.append(value)
 
     def add_extra(self, key: str, value: str) -> None:
-        value = " ".join(value.split())
-        if key in self.extra and value not in self.extra[key].split(" | "):
-            self.extra[key] = f"{self.extra[key]} | {value}"
-        else:
-            self.extra[key] = value
+        """Set a listing fact; a second, different value joins the first with " | "."""
+        self.extra[key] = join_values(self.extra.get(key), value)
+
+
+def join_values(current: str | None, value: str) -> str:
+    """``current`` with ``value`` appended after " | " unless it is already there."""
+    value = " ".join(value.split())
+    if not current:
+        return value
+    if value in current.split(" | "):
+        return current
+    return f"{current} | {value}"
 
 
 # -- splitting ------------------------------------------------------------------
