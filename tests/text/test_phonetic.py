@@ -33,6 +33,8 @@ DIFFERENT = [
     ("ivanov", "ivan"),
     ("smith", "jones"),
     ("ocean", "ocelot"),
+    ("aja", "ya"),
+    ("abdalhadi", "abdulahad"),
 ]
 
 

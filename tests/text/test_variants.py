@@ -27,6 +27,8 @@ from tamis.text.normalize import MAX_VARIANTS
         ("Володимир Зеленський", ["volodymyr zelenskyi", "volodimir zelensky"]),
         ("Ґанна Їжакевич", ["ganna yizhakevych"]),
         ("Євген", ["yevhen"]),
+        # Serbian / Macedonian letters: Serbian Latin first
+        ("Ђорђе Вучић", ["djordje vucic", "djordje vuchic"]),
         # Arabic / Persian
         ("محمد", ["muhammad", "mohammed", "mohamed", "mohammad"]),
         ("عبد الله", ["abdullah", "abd allah", "abdallah"]),

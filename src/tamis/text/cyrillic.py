@@ -15,6 +15,8 @@ Systems, in the order :func:`romanizations` returns them:
 - ``german``: Duden (Sergej, Juri, Wladimir, Chruschtschow).
 - ``scientific``: scholarly transliteration folded to ASCII (Jurij, Sergej).
 - ``iso9``: ISO 9:1995 folded to ASCII (Urij, Sergej).
+- ``serbian``: Serbian / Macedonian Latin alphabet folded to ASCII (Vucic, Djordje),
+  used when the text has a letter only these languages use.
 - ``ukrainian``: Ukrainian national system (KMU 2010: Oleksandr, Volodymyr, Zelenskyi).
 """
 
@@ -119,6 +121,13 @@ _SYSTEMS: dict[str, tuple[list[Rule], dict[int, str]]] = {
     ),
     "scientific": ((), _with(_BASE, "ж=z й=j х=ch ц=c ч=c ш=s щ=sc ю=ju я=ja ё=e ї=ji є=je")),
     "iso9": ((), _with(_BASE, "ж=z й=j х=h ц=c ч=c ш=s щ=s ю=u я=a ё=e ы=y ї=i є=e")),
+    "serbian": (
+        (),
+        _with(
+            _BASE,
+            "ђ=dj ј=j љ=lj њ=nj ћ=c џ=dz ѓ=gj ќ=kj ѕ=dz ж=z х=h ц=c ч=c ш=s й=j",
+        ),
+    ),
     "ukrainian": (
         _rules(
             ("зг", "zgh"),
@@ -135,6 +144,7 @@ _SYSTEMS: dict[str, tuple[list[Rule], dict[int, str]]] = {
 SYSTEMS: tuple[str, ...] = tuple(_SYSTEMS)
 _INDEX = {name: i for i, name in enumerate(SYSTEMS)}
 _UKRAINIAN_ONLY = frozenset("іїєґ")
+_SERBIAN_ONLY = frozenset("ђјљњћџѓќѕ")
 _RUSSIAN_ONLY = frozenset("ыэъё")
 
 
@@ -176,9 +186,11 @@ def systems_for(text: str) -> tuple[str, ...]:
     the Ukrainian system last.
     """
     letters = set(text)
+    if letters & _SERBIAN_ONLY:
+        return ("serbian", "bgn", "scientific", "german")
     if letters & _UKRAINIAN_ONLY:
         return ("ukrainian", "bgn", "icao", "english", "german", "french")
-    russian = tuple(s for s in SYSTEMS if s != "ukrainian")
+    russian = tuple(s for s in SYSTEMS if s not in ("ukrainian", "serbian"))
     if letters & _RUSSIAN_ONLY:
         return russian
     return (*russian[:6], "ukrainian", *russian[6:])

@@ -5,7 +5,8 @@
 1. Tokens that are not ASCII letters (numbers) and Roman numerals of two letters or more
    up to 39 (ii, iv, xii) are returned upper-cased and otherwise unchanged.
 2. ``abd`` + article (abdul-, abdel-, abdal-, abdur-r...) is reduced to ``abd``
-   (abdulrahman, abdurrahman, abdelrahman -> abd + rahman).
+   (abdulrahman, abdurrahman, abdelrahman -> abd + rahman); letters on either side of
+   the cut do not form a digraph (abdalhadi: d + h, not dh).
 3. Spelling groups become one sound class: ``shch/sch/sh/ch/tch/tsch/cz/sz`` -> X
    (hushing sounds), ``kh/h`` -> H, ``zh/dzh/dj/j`` -> Y, ``ph/f/v/w`` -> F,
    ``th/dh/d/t`` -> T, ``gh/gu(e|i)/g/k/q/ck/c(a|o|u)`` -> K, soft ``c(e|i|y)`` -> S,
@@ -50,7 +51,7 @@ _GROUPS = [
 _CLASSES = str.maketrans(
     {"f": "F", "v": "F", "w": "F", "d": "T", "t": "T", "g": "K", "k": "K", "b": "P", "p": "P",
      "h": "H", "s": "S", "z": "Z", "l": "L", "m": "M", "n": "N", "r": "R",
-     "a": "", "e": "", "i": "", "o": "", "u": ""}
+     "a": "", "e": "", "i": "", "o": "", "u": "", "|": ""}
 )  # fmt: skip
 _REPEATS = re.compile(r"(.)\1+")
 # Roman numerals up to 39 (ship and company numbering) stay as they are.
@@ -68,14 +69,15 @@ def phonetic_key(token: str) -> str:
     if not token.isascii() or not token.isalpha() or _ROMAN.match(token):
         return token.upper()
     word = token.lower()
-    initial_vowel = word[0] in "aeiou" or (word[0] == "y" and word[1:2] not in _VOWELS)
-    word = _ABD.sub("abd", word)
+    initial_glide = word[0] in "iyj" and word[1:2] in _VOWELS
+    initial_vowel = not initial_glide and word[0] in "aeiouy"
+    word = _ABD.sub("abd|", word)
     if len(word) > 2 and word.endswith("h") and word[-2] in _VOWELS:
         word = word[:-1]
     for pattern, repl in _GROUPS:
         word = pattern.sub(repl, word)
     key = _REPEATS.sub(r"\1", word.translate(_CLASSES))
-    if initial_vowel and not key.startswith("Y"):
+    if initial_vowel:
         key = "A" + key
     return key or "A"
 
