@@ -71,8 +71,7 @@ def client(open_app: FastAPI) -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def closed_app(service: ScreeningService) -> FastAPI:
-    return create_app(Settings(open_screening=False, rate_limit=2.0, rate_burst=3,
-                               key_cache_seconds=0), service)
+    return create_app(Settings(open_screening=False, key_cache_seconds=0), service)
 
 
 def free_port() -> int:
