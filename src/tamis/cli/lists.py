@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 import typer
@@ -16,7 +17,9 @@ from rich.table import Table
 
 from tamis.cli import app
 from tamis.errors import InputError, NotFound, TamisError
-from tamis.store import ImportResult, Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a command needs it
+    from tamis.store import ImportResult, Store
 
 console = Console()
 err = Console(stderr=True)
@@ -61,6 +64,9 @@ def _finish(rows: list[tuple[str, ImportResult | TamisError]], as_json: bool) ->
     else:
         console.print(_results_table(rows))
     failures = [o for _, o in rows if isinstance(o, TamisError)]
+    for source, outcome in rows:
+        if isinstance(outcome, TamisError):
+            err.print(f"[bold red]error:[/] {source}: {outcome}", highlight=False)
     if failures:
         raise typer.Exit(failures[0].exit_code)
 
