@@ -34,7 +34,7 @@ DIFFERENT = [
     ("smith", "jones"),
     ("ocean", "ocelot"),
     ("aja", "ya"),
-    ("abdalhadi", "abdulahad"),
+    ("abdalhadi", "abdulkadir"),
 ]
 
 
