@@ -81,7 +81,7 @@ def _doc_numbers(text: str) -> list[str]:
     """Identifier-like tokens in free text (dates and years are left out)."""
     found = []
     for token in _DOC_NUMBER.findall(text):
-        token = token.strip()
+        token = re.sub(r"^(?:ID|SSN|NO)\s+", "", token.strip())
         if sum(ch.isdigit() for ch in token) >= 5 and not re.fullmatch(r"\d{4}", token):
             found.append(token)
     return found
