@@ -43,6 +43,8 @@ def test_empty_sdn_csv(tmp_path: Path) -> None:
         _parse_sdn(_sdn(tmp_path, b""))
     with pytest.raises(EmptySourceError):
         _parse_sdn(_sdn(tmp_path, b"\r\n\x1a"))
+    with pytest.raises(EmptySourceError, match="no records"):
+        _parse_sdn(_sdn(tmp_path, b'""\r\n""\r\n'))
 
 
 def test_wrong_column_count_names_file_and_line(tmp_path: Path) -> None:
@@ -167,6 +169,14 @@ def test_wrong_root_element(tmp_path: Path) -> None:
 def test_empty_xml(tmp_path: Path) -> None:
     with pytest.raises(EmptySourceError):
         _parse_xml(tmp_path, b"  \n")
+    with pytest.raises(EmptySourceError, match="no <sdnEntry>"):
+        _parse_xml(tmp_path, b"<sdnList><publshInformation/></sdnList>")
+
+
+def test_duplicate_uid_in_xml(tmp_path: Path) -> None:
+    entry = "<sdnEntry><uid>7</uid><lastName>X</lastName><sdnType>Entity</sdnType></sdnEntry>"
+    with pytest.raises(ParseError, match="sdnEntry 2: uid 7 appears twice"):
+        _parse_xml(tmp_path, f"<sdnList>{entry}{entry}</sdnList>".encode())
 
 
 def test_record_count_mismatch_is_a_warning(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tamis.errors import ParseError
+from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.common import decode_text
 from tamis.sources.countries import country_code
@@ -124,6 +124,8 @@ def parse_csv_set(files: CsvSet, list_id: str, source_url: str | None = None) ->
             raise ParseError(f"{where}: record {number} has no name")
         entities[number] = _entity(number, name, row, spill.get(number), list_id, source_url,
                                    where)
+    if not entities:
+        raise EmptySourceError(f"{files.main.name}: the file holds no records")
     if files.add is not None:
         _add_addresses(files.add, entities)
     if files.alt is not None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from tamis.errors import ParseError
+from tamis.errors import EmptySourceError, ParseError
 from tamis.model import Entity, Listing
 from tamis.sources.common import parse_date, parse_xml
 from tamis.sources.countries import country_code
@@ -45,7 +45,7 @@ from tamis.sources.ofac_remarks import (
     parse_dob,
     parse_fragment,
     parse_place,
-    split_remarks,
+    parse_remarks,
 )
 
 NAMESPACES = (
@@ -116,9 +116,14 @@ def parse_sdn_xml(path: Path, list_id: str, source_url: str | None = None) -> Xm
     for index, entry in enumerate(reader.all(root, "sdnEntry"), 1):
         entity = _entry(reader, entry, f"{path.name}, sdnEntry {index}", list_id, source_url)
         if entity.id in seen:
-            raise ParseError(f"{path.name}, sdnEntry {index}: uid {entity.id} appears twice")
+            raise ParseError(
+                f"{path.name}, sdnEntry {index}: uid {entity.listings[0].reference[0]} "
+                "appears twice"
+            )
         seen.add(entity.id)
         entities.append(entity)
+    if not entities:
+        raise EmptySourceError(f"{path.name}: no <sdnEntry> in the file")
     if record_count is not None and record_count != len(entities):
         warnings.append(
             f"{path.name}: Record_Count says {record_count}, the file holds {len(entities)}"
@@ -141,11 +146,7 @@ def _entry(r: _Reader, entry: Element, where: str, list_id: str,
         raise ParseError(f"{where}: missing <sdnType>")
     title = r.text(entry, "title")
     remarks = r.text(entry, "remarks")
-    facts = RemarkFacts()
-    for fragment in split_remarks(remarks):
-        if not parse_fragment(fragment, facts, title):
-            facts.unknown.append(fragment)
-            facts.add("notes", fragment)
+    facts = parse_remarks(remarks, title)
     _read_ids(r, entry, facts)
     _read_person_facts(r, entry, facts)
     name = f"{last}, {first}" if last and first else (last or first or "")
