@@ -11,7 +11,7 @@ from tamis.errors import EmptySourceError, EncodingError, ParseError
 from tamis.model import Entity
 from tamis.sources import get_source
 from tamis.sources.common import read_bytes
-from tamis.sources.uk import _doc_numbers, parse_dmy, parse_uk
+from tamis.sources.uk import document_numbers, parse_dmy, parse_uk
 
 DATA = Path(__file__).parents[1] / "data"
 SNAPSHOT = DATA / "lists" / "uk" / "snapshots" / "2018-04-13"
@@ -138,7 +138,7 @@ def test_registered_source_accepts_both_file_names(tmp_path: Path) -> None:
 
 def test_document_numbers_picked_from_free_text() -> None:
     text = "ID 1-69-09-51400-64; SSN 156-92-9858; passport OA 454044 (issued 3 May 2007)"
-    assert _doc_numbers(text) == ["1-69-09-51400-64", "156-92-9858", "OA 454044"]
+    assert document_numbers(text) == ["1-69-09-51400-64", "156-92-9858", "OA 454044"]
 
 
 @pytest.mark.parametrize(

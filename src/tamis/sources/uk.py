@@ -77,7 +77,7 @@ def _countries(entity: Entity, prop: str, value: str, keep_unknown: bool = True)
         entity.add(prop, code or (part if keep_unknown else None))
 
 
-def _doc_numbers(text: str) -> list[str]:
+def document_numbers(text: str) -> list[str]:
     """Identifier-like tokens in free text (dates and years are left out)."""
     found = []
     for token in _DOC_NUMBER.findall(text):
@@ -186,7 +186,7 @@ def _add_row(entity: Entity, row: dict[str, str]) -> None:
         if text:
             entity.add("notes", f"{column}: {text}")
             if not (typed and row.get(typed)):
-                entity.add(prop, _doc_numbers(text))
+                entity.add(prop, document_numbers(text))
     address = [row.get(f"Address {i}", "") for i in range(1, 7)]
     address += [row.get("Post/Zip Code", ""), row.get("Country", "")]
     full = ", ".join(p for p in address if p)
