@@ -10,7 +10,7 @@ entities that carry it; a key's weight is its inverse document frequency.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -21,24 +21,38 @@ from tamis.matching.prepared import PreparedEntity, PreparedName
 MAX_DF_SHARE = 0.2
 
 
-def trigrams(token: str) -> list[str]:
+@lru_cache(maxsize=300_000)
+def trigrams(token: str) -> tuple[str, ...]:
     padded = f"^{token}$"
-    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+    return tuple(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=300_000)
+def token_keys(token: str, phonetic: str) -> tuple[str, ...]:
+    keys = ["t:" + token]
+    if phonetic:
+        keys.append("p:" + phonetic)
+    keys.extend("g:" + gram for gram in trigrams(token))
+    return tuple(keys)
 
 
 def name_keys(name: PreparedName) -> Iterable[str]:
-    for i, token in enumerate(name.tokens):
-        yield "t:" + token
-        if name.phonetic[i]:
-            yield "p:" + name.phonetic[i]
-        for gram in trigrams(token):
-            yield "g:" + gram
+    for token, phonetic in zip(name.tokens, name.phonetic, strict=True):
+        yield from token_keys(token, phonetic)
+
+
+@lru_cache(maxsize=300_000)
+def _name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for token, phon in zip(tokens, phonetic, strict=True):
+        keys.update(token_keys(token, phon))
+    return frozenset(keys)
 
 
 def entity_keys(entity: PreparedEntity) -> set[str]:
     keys: set[str] = set()
     for name in entity.names:
-        keys.update(name_keys(name))
+        keys |= _name_key_set(name.tokens, name.phonetic)
     keys.update("i:" + ident for ident in entity.identifiers)
     return keys
 
@@ -48,18 +62,29 @@ class KeyIndex:
 
     def __init__(self, prepared: Sequence[PreparedEntity]) -> None:
         self.size = len(prepared)
-        postings: dict[str, list[int]] = defaultdict(list)
+        key_ids: dict[str, int] = {}
+        owners: list[int] = []
+        keys_of: list[int] = []
         for number, entity in enumerate(prepared):
             for key in entity_keys(entity):
-                postings[key].append(number)
+                key_id = key_ids.setdefault(key, len(key_ids))
+                keys_of.append(key_id)
+                owners.append(number)
+        key_array = np.asarray(keys_of, dtype=np.int32)
+        owner_array = np.asarray(owners, dtype=np.int32)
+        order = np.argsort(key_array, kind="stable")  # owners stay sorted per key
+        counts = np.bincount(key_array, minlength=len(key_ids))
+        bounds = np.concatenate(([0], np.cumsum(counts)))
+        sorted_owners = owner_array[order]
         limit = max(50, int(self.size * MAX_DF_SHARE))
         self.postings: dict[str, np.ndarray] = {}
         self.idf: dict[str, float] = {}
-        for key, numbers in postings.items():
-            if len(numbers) > limit and not key.startswith("i:"):
+        for key, key_id in key_ids.items():
+            df = int(counts[key_id])
+            if df > limit and not key.startswith("i:"):
                 continue
-            self.postings[key] = np.asarray(numbers, dtype=np.int32)
-            self.idf[key] = math.log(1 + self.size / len(numbers))
+            self.postings[key] = sorted_owners[bounds[key_id] : bounds[key_id + 1]]
+            self.idf[key] = math.log(1 + self.size / df)
         self.default_idf = math.log(1 + self.size)
 
     def weight(self, key: str) -> float:

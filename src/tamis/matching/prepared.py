@@ -19,7 +19,7 @@ from tamis.text import detect_script, name_variants
 from tamis.text.identifiers import normalize_identifier
 from tamis.text.legal_forms import split_legal_forms
 from tamis.text.names import reorder_comma_name, strip_titles
-from tamis.text.phonetic import phonetic_key
+from tamis.text.phonetic import phonetic_key as _phonetic_key
 
 #: Properties whose values are full names of the entity.
 FULL_NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
@@ -28,6 +28,10 @@ COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
 #: Roman numerals of two or more letters ("v", "x", "i" are usually initials).
 _ROMAN = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+#: Tokens repeat across names: their phonetic keys are computed once.
+phonetic_key = lru_cache(maxsize=300_000)(_phonetic_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,7 @@ def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[P
     Legal forms are split off except in the names of people, where the same
     letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names).
     """
-    script = detect_script(name)
+    script = "Latin" if name.isascii() else detect_script(name)
     out: list[PreparedName] = []
     seen: set[tuple[str, ...]] = set()
     for source in dict.fromkeys((name, reorder_comma_name(name))):
