@@ -84,7 +84,7 @@ def test_spark_and_single_machine_hits_are_identical(
     out = tmp_path / "hits.csv"
     summary = screen_file(customers, out, screener, workers=2, chunk_size=50)
     expected = local_hits(out)
-    assert len(expected) >= 30  # the planted positives are there to compare
+    assert len(expected) >= 15  # the planted positives are there to compare
 
     frame = read_frame(spark, str(customers)).repartition(3)
     hits = tamis.spark.screen(

@@ -37,16 +37,13 @@ def read_frame(spark: Any, path: str, fmt: str | None = None) -> Any:
     raise InputError(f"spark-screen cannot read {fmt}; convert it to CSV or Parquet")
 
 
-def write_frame(frame: Any, path: str) -> int:
-    """Write hits to ``path`` (a directory: Parquet, or CSV/JSON lines by suffix); count them."""
+def write_frame(frame: Any, path: str) -> None:
+    """Write hits to ``path``: a directory of Parquet, or of CSV / JSON lines by suffix."""
     suffix = Path(path).suffix.lower()
     writer = frame.write.mode("overwrite")
-    spark = frame.sparkSession
     if suffix == ".csv":
         writer.option("header", True).csv(path)
-        return spark.read.option("header", True).csv(path).count()
-    if suffix in (".jsonl", ".json"):
+    elif suffix in (".jsonl", ".json"):
         writer.json(path)
-        return spark.read.json(path).count()
-    writer.parquet(path)
-    return spark.read.parquet(path).count()
+    else:
+        writer.parquet(path)

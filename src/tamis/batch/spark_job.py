@@ -4,7 +4,7 @@ The driver serialises the entities compactly (FtM JSON, zlib-compressed) and
 broadcasts the bytes, so each executor fetches them once. Inside the Python
 workers, :func:`_screener_for` builds the :class:`~tamis.matching.Screener`
 lazily, the first time a worker sees a given broadcast, and keeps it in a
-module-level cache keyed by the broadcast id; Spark reuses Python workers
+module-level cache keyed by the content hash of the broadcast index; Spark reuses Python workers
 across tasks, so the index is built once per worker process, not per batch.
 
 Rows become queries through :func:`tamis.batch.mapping.row_to_query` and hits
@@ -15,6 +15,7 @@ single-machine runner, so both give the same hits for the same input.
 from __future__ import annotations
 
 import functools
+import hashlib
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -32,7 +33,7 @@ from tamis.model import Entity
 HIT_SCHEMA = ", ".join(f"{c} {'double' if c == 'score' else 'string'}" for c in HIT_COLUMNS)
 ROW_ID = "__tamis_row_id"
 
-_SCREENERS: dict[int, Any] = {}
+_SCREENERS: dict[str, Any] = {}
 
 
 def serialise_entities(entities: list[Entity]) -> bytes:
@@ -44,25 +45,26 @@ def deserialise_entities(blob: bytes) -> list[Entity]:
     return [Entity.from_dict(item) for item in orjson.loads(zlib.decompress(blob))]
 
 
-def _screener_for(broadcast: Any) -> Any:
-    """The screener for ``broadcast``, built once per Python worker process."""
-    screener = _SCREENERS.get(broadcast.id)
+def _screener_for(broadcast: Any, key: str) -> Any:
+    """The screener for ``broadcast`` (whose content hash is ``key``), built once per
+    Python worker process."""
+    screener = _SCREENERS.get(key)
     if screener is None:
         from tamis.matching import Screener
 
         _SCREENERS.clear()  # a new index replaces the old one; keep memory flat
         screener = Screener(deserialise_entities(broadcast.value))
-        _SCREENERS[broadcast.id] = screener
+        _SCREENERS[key] = screener
     return screener
 
 
 def _map_batches(
-    broadcast: Any, job: ChunkJob, with_errors: bool, batches: Iterator[Any]
+    broadcast: Any, key: str, job: ChunkJob, with_errors: bool, batches: Iterator[Any]
 ) -> Iterator[Any]:
     """mapInPandas body: screen each pandas batch, yield a pandas frame of hit rows."""
     import pandas as pd
 
-    screener = _screener_for(broadcast)
+    screener = _screener_for(broadcast, key)
     columns = [*HIT_COLUMNS, *(["error"] if with_errors else [])]
     for frame in batches:
         records = [
@@ -132,7 +134,9 @@ def screen(
         algorithm=algorithm,
         limit=limit,
     )
-    broadcast = df.sparkSession.sparkContext.broadcast(serialise_entities(entities))
+    blob = serialise_entities(entities)
+    key = hashlib.sha256(blob).hexdigest()
+    broadcast = df.sparkSession.sparkContext.broadcast(blob)
     job = ChunkJob(settings=settings, columns=columns)
     schema = HIT_SCHEMA + (", error string" if errors else "")
-    return df.mapInPandas(functools.partial(_map_batches, broadcast, job, errors), schema)
+    return df.mapInPandas(functools.partial(_map_batches, broadcast, key, job, errors), schema)

@@ -179,5 +179,5 @@ def spark_screen_command(
         lists=list(lists_tuple) if lists_tuple else None, algorithm=algorithm, limit=limit,
         entities=index,
     )  # fmt: skip
-    count = write_frame(hits, output)
-    console.print(f"{count:,} hits written to {output}")
+    write_frame(hits, output)
+    console.print(f"hits written to {output}")
