@@ -195,6 +195,8 @@ FRAGMENTS = [
      {"registrationNumber": ["9113100033607322XK"],
       "identification": ["Unified Social Credit Code (USCC) 9113100033607322XK (cn)"]}),
     ("Phone Number 982188526300", {"phone": ["982188526300"]}),
+    ("Major General", {"title": ["Major General"]}),
+    ("Brigadier General", {"title": ["Brigadier General"]}),
 ]
 
 
@@ -230,7 +232,7 @@ def test_listing_facts(fragment: str, listed_on: str | None, extra: dict[str, st
 
 @pytest.mark.parametrize(
     "fragment",
-    ["ICTY indictee", "Major General", "nationality Atlantis", "DOB sometime",
+    ["ICTY indictee", "General Manager", "nationality Atlantis", "DOB sometime",
      "Passport", "wife of Izzat Ibrahim Al-Duri"],
 )
 def test_unknown_fragments_are_reported(fragment: str) -> None:

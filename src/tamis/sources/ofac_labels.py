@@ -197,6 +197,13 @@ SANCTION_INFO_LABELS: dict[str, str] = {
     "IFCA Determination -": "ifca_determination",
 }
 
+#: whole fragments that are a military or police rank (an individual's ``title``)
+RANKS: frozenset[str] = frozenset((
+    "general", "major general", "brigadier general", "lieutenant general", "colonel",
+    "lieutenant colonel", "brigadier", "major", "captain", "lieutenant", "admiral",
+    "vice admiral", "rear admiral", "commodore", "field marshal", "air marshal",
+))
+
 #: whole fragments that state the scope of a listing ("all offices worldwide")
 SCOPE_PHRASES: tuple[str, ...] = (
     "all offices worldwide",

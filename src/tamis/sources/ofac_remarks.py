@@ -33,6 +33,7 @@ from tamis.sources.ofac_fields import (
 from tamis.sources.ofac_labels import (
     ID_LABELS,
     LISTING_DATE_LABELS,
+    RANKS,
     SANCTION_INFO_LABELS,
     SCOPE_PHRASES,
     VALUE_LABELS,
@@ -224,8 +225,11 @@ def read_fragment(fragment: str) -> Reading | None:
         text = text[1:-1].strip()
     if text[:5].lower() == "alt. ":
         text = text[5:].strip()
-    if text.rstrip(".").lower() in SCOPE_PHRASES:
+    lowered = text.rstrip(".").lower()
+    if lowered in SCOPE_PHRASES:
         return Reading(extra=(("scope", text.rstrip(".")),))
+    if lowered in RANKS:
+        return Reading(props=(("title", text.rstrip(".")),))
     head, _, rest = text.partition(" ")
     rest = rest.strip().lstrip(":").strip()
     if head == "DOB":
