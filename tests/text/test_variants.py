@@ -43,6 +43,10 @@ from tamis.text.normalize import MAX_VARIANTS
         ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
         ("李明", ["li ming", "liming"]),
         ("曾庆红", ["zeng qing hong", "zeng qinghong"]),
+        # Chinese organisation names: glossary words in English, the rest joined
+        ("华为技术有限公司", ["hua wei ji shu you xian gong si", "huawei technologies co ltd"]),
+        ("小米集团", ["xiao mi ji tuan", "xiaomi group"]),
+        ("中国移动通信集团有限公司", ["china mobile communications group co ltd"]),
         # Korean
         ("김정은", ["kim jeong eun", "kim jong un", "kim jongun", "gim jeong eun"]),
         ("박지성", ["park ji seong", "park ji sung", "pak ji seong"]),

@@ -95,6 +95,44 @@ def korean_reading(word: str) -> str | None:
     return family[word[0]] + "".join(r for r in rest if r)
 
 
+@cache
+def _glossary() -> tuple[dict[str, str], int]:
+    table = {str(k): str(v) for k, v in load_table("chinese_glossary.yml").items()}
+    return table, max(len(k) for k in table)
+
+
+def translated(word: str) -> str | None:
+    """Glossary words in English, other runs as joined pinyin; None without a glossary word.
+
+    Only for words of four characters or more (organisation names, not personal names):
+    华为技术有限公司 -> "huawei technologies co ltd", 小米集团 -> "xiaomi group".
+    """
+    if len(word) < 4:
+        return None
+    table, longest = _glossary()
+    out: list[str] = []
+    pending: list[str] = []
+    hit = False
+    i = 0
+    while i < len(word):
+        for n in range(min(longest, len(word) - i), 1, -1):
+            english = table.get(word[i : i + n])
+            if english is not None:
+                if pending:
+                    out.append("".join(pending))
+                    pending = []
+                out.append(english)
+                hit = True
+                i += n
+                break
+        else:
+            pending.append(anyascii(word[i]).lower())
+            i += 1
+    if pending:
+        out.append("".join(pending))
+    return " ".join(out) if hit else None
+
+
 def spellings(word: str) -> list[str]:
     """Ways a run of Han characters is written in Latin letters, canonical first.
 
@@ -105,6 +143,8 @@ def spellings(word: str) -> list[str]:
     the Japanese way; that reading comes first when the given name is known too
     (山田太郎 -> "yamada taro"). A name that reads as a Korean name in Chinese characters
     also gets its Korean spellings after the first two pinyin forms (金正恩 -> "kim jong un").
+    An organisation name with words of ``data/chinese_glossary.yml`` gets, second, a
+    spelling with those words in English (小米集团 -> "xiaomi group").
     """
     syl = syllables(word)
     if not syl:
@@ -115,6 +155,9 @@ def spellings(word: str) -> list[str]:
         out.append(f"{syl[0]} {''.join(syl[1:])}")
     if n == 4:
         out.append(f"{''.join(syl[:2])} {''.join(syl[2:])}")
+    english = translated(word)
+    if english is not None:
+        out.insert(1, english)
     korean = korean_reading(word)
     if korean is not None:
         kor = hangul.spellings(korean)
