@@ -73,8 +73,15 @@ def test_cp1252_text_is_accepted(tmp_path: Path) -> None:
 
 
 def test_record_number_must_be_an_integer(tmp_path: Path) -> None:
-    with pytest.raises(ParseError, match="not an integer"):
-        _parse_sdn(_sdn(tmp_path, b"X" + GOOD_ROW))
+    with pytest.raises(ParseError, match=r"sdn\.csv, line 2: record number 'X306'"):
+        _parse_sdn(_sdn(tmp_path, GOOD_ROW + b"X" + GOOD_ROW))
+
+
+def test_a_header_row_is_refused(tmp_path: Path) -> None:
+    header = (b"ent_num,SDN_Name,SDN_Type,Program,Title,Call_Sign,Vess_type,Tonnage,GRT,"
+              b"Vess_flag,Vess_owner,Remarks\r\n")
+    with pytest.raises(ParseError, match=r"sdn\.csv, line 1: a header row"):
+        _parse_sdn(_sdn(tmp_path, header + GOOD_ROW))
 
 
 def test_duplicate_record_number(tmp_path: Path) -> None:
@@ -90,7 +97,7 @@ def test_unknown_record_type(tmp_path: Path) -> None:
 
 def test_unknown_alias_type(tmp_path: Path) -> None:
     alt = b'306,220,"aka","NATIONAL BANK OF CUBA",-0- \r\n306,221,"xyz","X",-0- \r\n'
-    with pytest.raises(ParseError, match=r"alt\.csv, row 2: unknown alternate name type"):
+    with pytest.raises(ParseError, match=r"alt\.csv, line 2: unknown alternate name type"):
         _parse_sdn(_sdn(tmp_path, GOOD_ROW, alt=alt))
 
 

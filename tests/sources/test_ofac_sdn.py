@@ -187,7 +187,7 @@ def test_a_damaged_published_copy_is_refused() -> None:
     # person's): a list whose record numbers collide cannot be joined with add/alt.
     source = get_source("ofac_sdn")
     files = source.find_files(SDN / "snapshots" / "2022-01-31")
-    with pytest.raises(ParseError, match=r"sdn\.csv\.gz, row 9044: record 2677 appears twice"):
+    with pytest.raises(ParseError, match=r"sdn\.csv\.gz, line 9044: record 2677 appears twice"):
         source.parse(files)
 
 

@@ -68,6 +68,9 @@ def check_number(value: str, where: str) -> str:
     """OFAC record numbers are positive integers; anything else is a structural error."""
     text = value.strip()
     if not text.isdigit():
+        if text.lower() in ("ent_num", "uid", "ent num"):
+            raise ParseError(f"{where}: a header row; OFAC's files have none (is this the "
+                             "right file?)")
         raise ParseError(f"{where}: record number {value!r} is not an integer")
     return str(int(text))
 

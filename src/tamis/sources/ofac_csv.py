@@ -62,8 +62,8 @@ _NULLS = frozenset(("", "-0-"))
 
 
 def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
-              raw_last: bool = False) -> list[list[str | None]]:
-    """Rows of a legacy OFAC CSV file, ``-0-`` and blanks turned into None.
+              raw_last: bool = False) -> list[tuple[int, list[str | None]]]:
+    """(line number, cells) of a legacy OFAC CSV file; ``-0-`` and blanks become None.
 
     UTF-8 is tried first, then cp1252 (OFAC's files are effectively ASCII). A NUL or
     other control byte (besides tab, CR, LF and the final 0x1A) means the file is
@@ -79,7 +79,7 @@ def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
             "not CSV text"
         )
     text = decode_text(data, path.name, ("utf-8", "cp1252"))
-    rows: list[list[str | None]] = []
+    rows: list[tuple[int, list[str | None]]] = []
     reader = csv.reader(io.StringIO(text))
     try:
         for row in reader:
@@ -93,7 +93,7 @@ def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
             cells = [None if (c := cell.strip()) in _NULLS else c for cell in row]
             if raw_last:  # a spillover continues the remarks mid-text: keep its spaces
                 cells[-1] = row[-1] if row[-1].strip() not in ("", "-0-") else None
-            rows.append(cells)
+            rows.append((reader.line_num, cells))
     except csv.Error as exc:
         raise ParseError(f"{path.name}, line {reader.line_num}: {exc}") from exc
     return rows
@@ -104,8 +104,8 @@ def _spillover(files: CsvSet) -> dict[str, str]:
     if files.comments is None:
         return out
     rows = read_rows(files.comments, COMMENT_COLUMNS, allow_empty=True, raw_last=True)
-    for index, row in enumerate(rows):
-        number = check_number(row[0] or "", f"{files.comments.name}, row {index + 1}")
+    for line, row in rows:
+        number = check_number(row[0] or "", f"{files.comments.name}, line {line}")
         out[number] = out.get(number, "") + (row[1] or "")
     return out
 
@@ -114,8 +114,8 @@ def parse_csv_set(files: CsvSet, list_id: str, source_url: str | None = None) ->
     """Entities (one per main-file row, in file order) with their single listing."""
     spill = _spillover(files)
     entities: dict[str, Entity] = {}
-    for index, row in enumerate(read_rows(files.main, MAIN_COLUMNS)):
-        where = f"{files.main.name}, row {index + 1}"
+    for line, row in read_rows(files.main, MAIN_COLUMNS):
+        where = f"{files.main.name}, line {line}"
         number = check_number(row[0] or "", where)
         if number in entities:
             raise ParseError(f"{where}: record {number} appears twice")
@@ -166,8 +166,8 @@ def _entity(number: str, name: str, row: list[str | None], spill: str | None, li
 
 
 def _add_addresses(path: Path, entities: dict[str, Entity]) -> None:
-    for index, row in enumerate(read_rows(path, ADD_COLUMNS)):
-        number = check_number(row[0] or "", f"{path.name}, row {index + 1}")
+    for line, row in read_rows(path, ADD_COLUMNS):
+        number = check_number(row[0] or "", f"{path.name}, line {line}")
         entity = entities.get(number)
         if entity is None:
             continue  # an address of a record not in this edition of the main file
@@ -180,8 +180,8 @@ def _add_addresses(path: Path, entities: dict[str, Entity]) -> None:
 
 
 def _add_aliases(path: Path, entities: dict[str, Entity]) -> None:
-    for index, row in enumerate(read_rows(path, ALT_COLUMNS)):
-        where = f"{path.name}, row {index + 1}"
+    for line, row in read_rows(path, ALT_COLUMNS):
+        where = f"{path.name}, line {line}"
         number = check_number(row[0] or "", where)
         entity = entities.get(number)
         if entity is None:
