@@ -35,43 +35,62 @@ ORG_STOPWORDS: frozenset[str] = frozenset(
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
-@cache
-def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
+class _Titles:
+    """Token-sequence sets of the three kinds of titles in ``data/titles.yml``."""
+
+    def __init__(self) -> None:
+        data = load_table("titles.yml")
+        self.titles = _keys(data["titles"])
+        self.ambiguous = _keys(data["ambiguous"])
+        self.suffixes = _keys(data["suffixes"])
+        every = self.titles | self.ambiguous | self.suffixes
+        self.longest = max(len(k) for k in every)
+        self.every = every
+
+
+def _keys(values: list[str]) -> frozenset[tuple[str, ...]]:
     keys: set[tuple[str, ...]] = set()
-    for title in load_table("titles.yml"):
+    for title in values:
         for variant in name_variants(str(title)):
             if variant:
                 keys.add(tuple(variant.split()))
-    return frozenset(keys), max(len(k) for k in keys)
+    return frozenset(keys)
+
+
+@cache
+def _titles() -> _Titles:
+    return _Titles()
 
 
 def is_title(tokens: tuple[str, ...] | list[str] | str) -> bool:
-    """Whether a token (or a token sequence) is a title or honorific ("sheikh", "lt gen")."""
+    """Whether a token (or a token sequence) is a title, honorific or suffix ("lt gen")."""
     key = (tokens,) if isinstance(tokens, str) else tuple(tokens)
-    return key in _titles()[0]
+    return key in _titles().every
 
 
 def strip_titles(tokens: list[str]) -> list[str]:
-    """Remove titles and honorifics from the start and the end of a latinised name.
+    """Remove titles and honorifics from the start, and suffixes from the end, of a name.
 
-    Titles are matched as whole tokens or token sequences, longest first, repeatedly
-    ("his excellency sheikh ..." loses both); titles inside a name are kept (a given name
-    may equal a title elsewhere). Returns a new list, empty if the name was only titles.
+    ``tokens`` are latinised tokens. Titles (``data/titles.yml``) are matched as whole
+    tokens or token sequences, longest first, repeatedly ("his excellency sheikh ..."
+    loses both). A title that is also a common name (amir, sultan, sharif, king, major,
+    sayed, haji ...) is removed only when at least two tokens follow it ("amir khan" is
+    kept whole). Suffixes (jr, sr, phd ...) are removed from the end. Titles inside a name
+    are kept. Returns a new list; it is empty only if the name was nothing but titles.
     """
-    keys, longest = _titles()
+    table = _titles()
     rest = list(tokens)
     changed = True
     while changed and rest:
         changed = False
-        for n in range(min(longest, len(rest)), 0, -1):
-            if tuple(rest[:n]) in keys:
+        for n in range(min(table.longest, len(rest)), 0, -1):
+            head = tuple(rest[:n])
+            if head in table.titles or (head in table.ambiguous and len(rest) - n >= 2):
                 del rest[:n]
                 changed = True
                 break
-            if tuple(rest[-n:]) in keys:
-                del rest[-n:]
-                changed = True
-                break
+    while len(rest) > 1 and (rest[-1],) in table.suffixes:
+        del rest[-1]
     return rest
 
 
