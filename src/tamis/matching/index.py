@@ -10,8 +10,8 @@ entities that carry it; a key's weight is its inverse document frequency.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 

@@ -26,7 +26,27 @@ FULL_NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
 #: Properties giving where a person or company belongs.
 COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
 #: Roman numerals of two or more letters ("v", "x", "i" are usually initials).
-_ROMAN = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+_ROMAN = frozenset(
+    [
+        "ii",
+        "iii",
+        "iv",
+        "vi",
+        "vii",
+        "viii",
+        "ix",
+        "xi",
+        "xii",
+        "xiii",
+        "xiv",
+        "xv",
+        "xvi",
+        "xvii",
+        "xviii",
+        "xix",
+        "xx",
+    ]
+)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 

@@ -50,7 +50,10 @@ class Screener:
 
     # -- filters -------------------------------------------------------------
     def _mask(
-        self, as_of: str, lists: tuple[str, ...] | None, schema: str,
+        self,
+        as_of: str,
+        lists: tuple[str, ...] | None,
+        schema: str,
         schemas: tuple[str, ...] | None,
     ) -> np.ndarray:
         """Which entities may be hit: in force on ``as_of``, on ``lists``, of a

@@ -99,7 +99,12 @@ class OfacSLS(Algorithm):
         notes = []
         if explain and best[1]:
             notes.append(
-                Explanation("ofac_name", score, best[1], best[2],
-                            f"Name '{best[1]}' ~ '{best[2]}' ({best[3]}) {signed(score)}")
+                Explanation(
+                    "ofac_name",
+                    score,
+                    best[1],
+                    best[2],
+                    f"Name '{best[1]}' ~ '{best[2]}' ({best[3]}) {signed(score)}",
+                )
             )
         return Score(score, notes)

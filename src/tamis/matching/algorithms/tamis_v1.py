@@ -30,7 +30,7 @@ from tamis.model import schema_is_a
 #: name score when only particles / common words match ("Bank", "Al")
 COMMON_ONLY_CAP = 0.4
 NUMBER_PENALTY = 0.3
-LEGAL_PENALTY = 0.1
+LEGAL_PENALTY = 0.25
 DATE_BONUS = 0.05
 DATE_PENALTY = 0.35
 COUNTRY_BONUS = 0.03
@@ -51,9 +51,7 @@ def _name_text(match: NameMatch, contribution: float) -> str:
     else:
         strong = [p for p in match.pairs if p.similarity >= 0.8]
         detail = f"{len(strong)} of {len(q.tokens)} query tokens matched"
-        notes = [
-            f"'{p.query}'~'{p.candidate}' {p.kind}" for p in match.pairs if p.kind != "exact"
-        ]
+        notes = [f"'{p.query}'~'{p.candidate}' {p.kind}" for p in match.pairs if p.kind != "exact"]
         if notes:
             detail += "; " + ", ".join(notes[:3])
         if match.query_unpaired and match.candidate_unpaired:
@@ -82,8 +80,13 @@ class TamisV1(Algorithm):
         if not schema_compatible(query.schema, candidate.schema):
             if explain:
                 notes.append(
-                    Explanation("schema", 0.0, query.schema, candidate.schema,
-                                f"A {query.schema} cannot be a {candidate.schema}: no match")
+                    Explanation(
+                        "schema",
+                        0.0,
+                        query.schema,
+                        candidate.schema,
+                        f"A {query.schema} cannot be a {candidate.schema}: no match",
+                    )
                 )
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
@@ -93,16 +96,25 @@ class TamisV1(Algorithm):
             score = match.score
             if explain:
                 notes.append(
-                    Explanation("name", score, match.query.original, match.candidate.original,
-                                _name_text(match, score))
+                    Explanation(
+                        "name",
+                        score,
+                        match.query.original,
+                        match.candidate.original,
+                        _name_text(match, score),
+                    )
                 )
             if match.distinctive_pairs == 0 and score > COMMON_ONLY_CAP and not match.joined:
                 if explain:
                     notes.append(
-                        Explanation("common_words", COMMON_ONLY_CAP - score,
-                                    match.query.original, match.candidate.original,
-                                    "Only common words or particles match "
-                                    f"{signed(COMMON_ONLY_CAP - score)}")
+                        Explanation(
+                            "common_words",
+                            COMMON_ONLY_CAP - score,
+                            match.query.original,
+                            match.candidate.original,
+                            "Only common words or particles match "
+                            f"{signed(COMMON_ONLY_CAP - score)}",
+                        )
                     )
                 score = COMMON_ONLY_CAP
             numbers = number_agreement(match.query.numbers, match.candidate.numbers)
@@ -113,8 +125,13 @@ class TamisV1(Algorithm):
                     qn = " ".join(sorted(match.query.numbers)) or "none"
                     cn = " ".join(sorted(match.candidate.numbers)) or "none"
                     notes.append(
-                        Explanation("numbers", delta, qn, cn,
-                                    f"Numbers in the names differ ({qn} vs {cn}) {signed(delta)}")
+                        Explanation(
+                            "numbers",
+                            delta,
+                            qn,
+                            cn,
+                            f"Numbers in the names differ ({qn} vs {cn}) {signed(delta)}",
+                        )
                     )
             legal = legal_form_agreement(match.query.legal, match.candidate.legal)
             if legal < 0:
@@ -124,8 +141,13 @@ class TamisV1(Algorithm):
                     ql = ", ".join(sorted(match.query.legal))
                     cl = ", ".join(sorted(match.candidate.legal))
                     notes.append(
-                        Explanation("legal_form", delta, ql, cl,
-                                    f"Legal forms are incompatible ({ql} vs {cl}) {signed(delta)}")
+                        Explanation(
+                            "legal_form",
+                            delta,
+                            ql,
+                            cl,
+                            f"Legal forms are incompatible ({ql} vs {cl}) {signed(delta)}",
+                        )
                     )
         date, qd, cd = birth_date_agreement(query.birth_dates, candidate.birth_dates)
         if date:
@@ -134,8 +156,9 @@ class TamisV1(Algorithm):
             if explain:
                 verb = "matches" if date > 0 else "differs from"
                 notes.append(
-                    Explanation("birth_date", delta, qd, cd,
-                                f"Birth date {qd} {verb} {cd} {signed(delta)}")
+                    Explanation(
+                        "birth_date", delta, qd, cd, f"Birth date {qd} {verb} {cd} {signed(delta)}"
+                    )
                 )
         country, qc, cc = country_agreement(query.countries, candidate.countries)
         if country:
@@ -144,16 +167,22 @@ class TamisV1(Algorithm):
             if explain:
                 verb = "matches" if country > 0 else "differs from"
                 notes.append(
-                    Explanation("country", delta, qc, cc,
-                                f"Country {qc} {verb} {cc} {signed(delta)}")
+                    Explanation(
+                        "country", delta, qc, cc, f"Country {qc} {verb} {cc} {signed(delta)}"
+                    )
                 )
         if gender_agreement(query.gender, candidate.gender) < 0:
             score -= GENDER_PENALTY
             if explain:
                 notes.append(
-                    Explanation("gender", -GENDER_PENALTY, query.gender, candidate.gender,
-                                f"Gender {query.gender} differs from {candidate.gender} "
-                                f"{signed(-GENDER_PENALTY)}")
+                    Explanation(
+                        "gender",
+                        -GENDER_PENALTY,
+                        query.gender,
+                        candidate.gender,
+                        f"Gender {query.gender} differs from {candidate.gender} "
+                        f"{signed(-GENDER_PENALTY)}",
+                    )
                 )
         ident = identifier_match(query.identifiers, candidate.identifiers)
         if ident:
@@ -161,7 +190,12 @@ class TamisV1(Algorithm):
             score = 1.0 - (1.0 - before) * (1.0 - IDENTIFIER_LIFT)
             if explain:
                 notes.append(
-                    Explanation("identifier", score - before, ident, ident,
-                                f"Identifier {ident} is identical {signed(score - before)}")
+                    Explanation(
+                        "identifier",
+                        score - before,
+                        ident,
+                        ident,
+                        f"Identifier {ident} is identical {signed(score - before)}",
+                    )
                 )
         return Score(round(min(max(score, 0.0), 1.0), 6), notes)

@@ -85,9 +85,10 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
     if query.compact == candidate.compact or query.joined == candidate.joined:
         return 1.0 if len(query.joined) >= 3 else 0.0
     best = 0.0
-    if len(query.tokens) != len(candidate.tokens) and min(
-        len(query.joined), len(candidate.joined)
-    ) >= 6:
+    if (
+        len(query.tokens) != len(candidate.tokens)
+        and min(len(query.joined), len(candidate.joined)) >= 6
+    ):
         best = spelling_similarity(query.joined, candidate.joined)
     if min(len(query.compact), len(candidate.compact)) >= 12:
         best = max(best, spelling_similarity(query.compact, candidate.compact))
@@ -164,8 +165,13 @@ def best_name_match(
             if c.weak:
                 # a weak alias (nickname, partial name) is weaker evidence
                 match = NameMatch(
-                    match.score * 0.9, q, c, match.pairs,
-                    match.query_unpaired, match.candidate_unpaired, match.joined,
+                    match.score * 0.9,
+                    q,
+                    c,
+                    match.pairs,
+                    match.query_unpaired,
+                    match.candidate_unpaired,
+                    match.joined,
                 )
             if best is None or match.score > best.score:
                 best = match

@@ -11,11 +11,40 @@ from tamis.text.names import ORG_STOPWORDS, is_patronymic
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
 PARTICLES = frozenset(
-    "al el ul bin ben ibn bint binti abu abou umm ould de da di del della der den du "
-    "la le van von y e of the and".split()
+    [
+        "al",
+        "el",
+        "ul",
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "binti",
+        "abu",
+        "abou",
+        "umm",
+        "ould",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+        "e",
+        "of",
+        "the",
+        "and",
+    ]
 )
-#: Similarity credited when two tokens share their phonetic key but are spelt apart.
-PHONETIC_SIMILARITY = 0.85
+#: Share of the spelling distance forgiven when two tokens share their phonetic key.
+PHONETIC_SHARE = 0.5
 #: Phonetic agreement only counts when the spellings are not wholly different.
 PHONETIC_MIN_SPELLING = 0.4
 #: Similarity credited when an initial agrees with the first letter of a token.
@@ -26,7 +55,26 @@ EDIT_COST = 1.5
 
 
 #: Articles and conjunctions that carry nothing in an organisation's name.
-ORG_FILLERS = frozenset("the of and for a an de des du la le les et und y e".split())
+ORG_FILLERS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "et",
+        "und",
+        "y",
+        "e",
+    ]
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -83,8 +131,10 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if (
         phon_a == phon_b
         and len(phon_a) >= 2
-        and PHONETIC_MIN_SPELLING <= sim < PHONETIC_SIMILARITY
+        and sim >= PHONETIC_MIN_SPELLING
         and abs(len(a) - len(b)) <= 2  # keys are truncated: "myong" / "myongguk"
     ):
-        return PHONETIC_SIMILARITY, "phonetic"
+        # sounding alike halves the spelling distance (and keeps the order of
+        # better and worse spellings)
+        return sim + (1.0 - sim) * PHONETIC_SHARE, "phonetic"
     return sim, "spelling"
