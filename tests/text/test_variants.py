@@ -52,6 +52,8 @@ from tamis.text.normalize import MAX_VARIANTS
         ("박지성", ["park ji seong", "park ji sung", "pak ji seong"]),
         ("이민호", ["lee min ho", "yi min ho", "ri min ho"]),
         ("최룡해", ["choi ryong hae", "choe ryong hae"]),
+        ("박봉주", ["park bong ju", "pak pong ju"]),
+        ("리병철", ["ri pyong chol", "ri byeong cheol"]),
         # Japanese
         ("山田太郎", ["yamada taro"]),
         ("やまだ たろう", ["yamada tarou", "yamada taro"]),

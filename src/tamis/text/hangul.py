@@ -8,7 +8,8 @@ Variants of a name: the family name in its conventional spelling (김 Kim, 이 L
 최 Choi, ... from ``data/korean_surnames.yml``) with the given name in Revised Romanization
 ("kim jeong eun"); the given name joined ("kim jeongeun"); the McCune–Reischauer-like
 popular rendering of ㅓ/ㅡ as o/u ("kim jong un") or u/u ("kim jung un"); strict Revised
-Romanization of the family name ("gim jeong eun"); the family name's other spellings.
+Romanization of the family name ("gim jeong eun"); the North Korean style with voiceless
+initials ("pak pong ju"); the family name's other spellings.
 """
 
 from __future__ import annotations
@@ -39,15 +40,24 @@ def _jamo(ch: str) -> tuple[int, int, int]:
     return index // 588, (index % 588) // 28, index % 28
 
 
-def romanize_syllable(ch: str, vowels: dict[str, str] | None = None) -> str:
-    """One syllable in Revised Romanization (or with popular vowel spellings)."""
+#: North Korean / McCune–Reischauer-like voiceless initials (Pak Pong Ju, Kim Tok Hun).
+_VOICELESS = {"g": "k", "d": "t", "b": "p"}
+
+
+def romanize_syllable(
+    ch: str, vowels: dict[str, str] | None = None, initials: dict[str, str] | None = None
+) -> str:
+    """One syllable in Revised Romanization (or with popular vowel / initial spellings)."""
     if not is_hangul_syllable(ch):
         return ch
     lead, vowel, tail = _jamo(ch)
     v = _VOWELS[vowel]
     if vowels:
         v = vowels.get(v, v)
-    return _INITIALS[lead] + v + _FINALS[tail]
+    c = _INITIALS[lead]
+    if initials:
+        c = initials.get(c, c)
+    return c + v + _FINALS[tail]
 
 
 @cache
@@ -76,6 +86,7 @@ def spellings(word: str) -> list[str]:
     strict = "".join(romanize_syllable(c) for c in family)
     pop_o = [romanize_syllable(c, _POPULAR_O) for c in given]
     pop_u = [romanize_syllable(c, _POPULAR_U) for c in given]
+    north = [romanize_syllable(c, _POPULAR_O, _VOICELESS) for c in given]
     fam = conventional[0]
     out = [
         f"{fam} {' '.join(rr)}",
@@ -86,4 +97,8 @@ def spellings(word: str) -> list[str]:
         f"{strict} {' '.join(rr)}",
     ]
     out += [f"{alt} {' '.join(rr)}" for alt in conventional[1:]]
+    # North Korean names: voiceless initials and o/u vowels, family name in its North
+    # Korean spelling when the table has one (Pak Pong Ju, Ri Pyong Chol)
+    north_family = next((a for a in conventional if a in ("pak", "ri", "choe", "o", "ryu")), fam)
+    out.insert(5, f"{north_family} {' '.join(north)}")
     return list(dict.fromkeys(out))
