@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tamis.sources.ofac_fields import parse_alias, parse_dob, parse_identifier, parse_place
+from tamis.sources.ofac_fields import (
+    parse_alias,
+    parse_date,
+    parse_dob,
+    parse_identifier,
+    parse_place,
+)
 from tamis.sources.ofac_remarks import (
     RemarkFacts,
     parse_fragment,
@@ -52,6 +58,24 @@ def test_split_remarks(text: str, expected: list[str]) -> None:
 )
 def test_trim_full_stop(text: str, expected: str) -> None:
     assert trim_full_stop(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("07 Oct 1952", "1952-10-07"),
+        ("1952", "1952"),
+        ("29 Feb 2000", "2000-02-29"),
+        ("29 Feb 2001", None),
+        ("31 Xyz 2001", None),
+        ("Oct 1952", "1952-10"),
+        ("06/30/2025", "2025-06-30"),  # the XML Publish_Date
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(value: str | None, expected: str | None) -> None:
+    assert parse_date(value) == expected
 
 
 @pytest.mark.parametrize(

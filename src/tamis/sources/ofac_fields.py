@@ -8,18 +8,34 @@ with its issuing country and dates, an alias with the property it belongs to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from tamis.sources.common import parse_date
+from tamis.sources.common import parse_date as _parse_any_date
 from tamis.sources.countries import country_code
 from tamis.sources.ofac_labels import ID_LABELS
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_DAY_MONTH_YEAR = re.compile(r"(\d{2}) ([A-Za-z]{3}) (\d{4})")
+
+
+def parse_date(value: str | None) -> str | None:
+    """:func:`tamis.sources.common.parse_date` with a fast path for OFAC's usual
+    "07 Oct 1952" and "1952" (most dates in the lists)."""
+    if value:
+        if len(value) == 4 and value.isdigit():
+            return value
+        m = _DAY_MONTH_YEAR.fullmatch(value)
+        if m and m[2].lower() in _MONTHS and 1 <= int(m[1]) <= 28:
+            return f"{m[3]}-{_MONTHS[m[2].lower()]:02d}-{m[1]}"
+    return _parse_any_date(value)
+
 
 #: a year range "1960 to 1962" expands to every year only when it is this short
 _MAX_YEAR_SPAN = 10
 
 
-@dataclass(frozen=True)
-class Identifier:
+class Identifier(NamedTuple):
     """One identifier read from the remarks (or an XML ``idList`` item)."""
 
     label: str  #: OFAC's label, e.g. "Passport"

@@ -17,14 +17,15 @@ them understands is kept in the ``notes`` property and listed in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from tamis.sources.common import parse_date
 from tamis.sources.countries import country_code
 from tamis.sources.ofac_fields import (
     Identifier,
     parse_alias,
+    parse_date,
     parse_dob,
     parse_gender,
     parse_identifier,
@@ -147,8 +148,7 @@ for _entries in _BY_FIRST_WORD.values():
     _entries.sort(key=lambda entry: -len(entry[0]))
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What one fragment says; :func:`read_fragment` results are cached and shared."""
 
     props: tuple[tuple[str, str], ...] = ()
@@ -198,9 +198,9 @@ def _read_labelled(text: str) -> Reading | None:
         if ident.prop == "imoNumber":
             # "Vessel Registration Identification" is an IMO number only when it says so.
             if imo:
-                ident = replace(ident, number=imo[1])
+                ident = ident._replace(number=imo[1])
             else:
-                ident = replace(ident, prop="registrationNumber")
+                ident = ident._replace(prop="registrationNumber")
         props = [(ident.prop, ident.number)]
         if ident.country or ident.issued or ident.expires:
             props.append(("identification", ident.describe()))
@@ -264,7 +264,13 @@ def parse_fragment(fragment: str, facts: RemarkFacts, title: str | None = None) 
 
     ``title`` is the record's Title column, which OFAC repeats as a fragment.
     """
-    if title and fragment.rstrip(".").lower() == title.rstrip(".").lower():
+    title_key = title.rstrip(".").lower() if title else None
+    return _apply(fragment, facts, title, title_key)
+
+
+def _apply(fragment: str, facts: RemarkFacts, title: str | None, title_key: str | None) -> bool:
+    if title_key and len(fragment) - len(title_key) < 2 and (
+            fragment.rstrip(".").lower() == title_key):
         facts.add("position", title)
         return True
     reading = read_fragment(fragment)
@@ -285,8 +291,9 @@ def parse_remarks(text: str | None, title: str | None = None) -> RemarkFacts:
     """Parse a whole Remarks field. ``title`` is the record's Title column, which
     OFAC repeats as the last remarks fragment; it becomes the ``position``."""
     facts = RemarkFacts()
+    title_key = title.rstrip(".").lower() if title else None
     for fragment in split_remarks(text):
-        if not parse_fragment(fragment, facts, title):
+        if not _apply(fragment, facts, title, title_key):
             facts.unknown.append(fragment)
             facts.add("notes", fragment)
     return facts
