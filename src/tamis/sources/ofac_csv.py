@@ -172,10 +172,10 @@ def _add_addresses(path: Path, entities: dict[str, Entity]) -> None:
         if entity is None:
             continue  # an address of a record not in this edition of the main file
         _, _, street, city, country, remarks = row
-        line = address_line(street, city, country)
-        if line and remarks:
-            line = f"{line} ({remarks})"
-        entity.add("address", line)
+        text = address_line(street, city, country)
+        if text and remarks:
+            text = f"{text} ({remarks})"
+        entity.add("address", text)
         entity.add("country", country_code(country) if country else None)
 
 
