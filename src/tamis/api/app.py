@@ -83,6 +83,28 @@ def create_app(
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type"],
             expose_headers=["Retry-After", "x-batch-size"], max_age=600)
+    if settings.open_screening:
+        _document_open_screening(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Metrics, metrics=app.state.metrics)
     return app
+
+
+def _document_open_screening(app: FastAPI) -> None:
+    """Mark the key as optional (``{}`` in ``security``) on the routes that are open."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        doc = generate()
+        if not doc.get("x-open-screening"):
+            for path_item in doc.get("paths", {}).values():
+                for operation in path_item.values():
+                    if not isinstance(operation, dict) or "admin" in operation.get("tags", []):
+                        continue
+                    security = operation.get("security")
+                    if security and {} not in security:
+                        security.append({})
+            doc["x-open-screening"] = True
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]

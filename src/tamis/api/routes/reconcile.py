@@ -162,7 +162,7 @@ def propose(request: Request, dataset: str = DATASET,
 
 @router.get("/preview", summary="HTML preview of an entity",
             dependencies=[Depends(screening_access)],
-            response_class=HTMLResponse,
+            response_model=None,
             responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
                              "description": "HTML card"}, **responses(*COMMON, 404)})
 def preview(request: Request, dataset: str = DATASET,
