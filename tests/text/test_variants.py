@@ -111,3 +111,23 @@ def test_mixed_script_name_keeps_each_part() -> None:
 def test_numbers_and_roman_numerals_stay() -> None:
     assert name_variants("OCEAN STAR II") == ["ocean star ii"]
     assert latinize("Boeing 747") == "boeing 747"
+
+
+def test_data_tables_have_no_duplicate_keys() -> None:
+    # YAML keeps the last of two equal keys silently; a duplicate is always a mistake.
+    from tamis.text.tables import DATA
+
+    for path in DATA.glob("*.yml"):
+        keys: list[tuple[str, str]] = []
+        section = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.lstrip().startswith(("#", "-")) or ":" not in line:
+                continue
+            key = line.split(":", 1)[0]
+            if line.startswith("  "):
+                keys.append((section, key.strip()))
+            else:
+                section = key
+                keys.append(("", key))
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"{path.name}: {duplicates}"
