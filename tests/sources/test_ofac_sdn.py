@@ -136,8 +136,13 @@ def test_remark_fragments_are_mostly_understood(sdn: dict[str, Entity]) -> None:
 
 
 def test_companies_are_told_from_organizations(sdn: dict[str, Entity]) -> None:
-    assert sdn["ofac-37447"].schema == "Company"  # JSC ARGUMENT
-    assert sdn["ofac-306"].schema == "Organization"  # BANCO NACIONAL DE CUBA
+    by_name = {entity.first("name"): entity.schema for entity in sdn.values()}
+    assert by_name["JSC ARGUMENT"] == "Company"
+    assert by_name["INVERSIONES ZANZIBAR SOCIEDAD ANONIMA"] == "Company"
+    assert by_name["ANGLO-CARIBBEAN CO., LTD."] == "Company"
+    assert by_name["ABU SAYYAF GROUP"] == "Organization"
+    assert by_name["BANCO NACIONAL DE CUBA"] == "Organization"
+    assert by_name["HIZBALLAH"] == "Organization"
 
 
 def test_addresses_and_aliases_from_add_and_alt(sdn_2021: dict[str, Entity]) -> None:
