@@ -71,3 +71,15 @@ def test_huge_and_hostile_inputs() -> None:
         assert out.isascii()
         assert len(name_variants(text)) <= 8
         assert detect_script(text)
+
+
+def test_long_inputs_are_not_cached() -> None:
+    from tamis.text.phonetic import phonetic_key as key
+
+    latinize.cache_clear()
+    latinize("Владимир Путин")
+    latinize("Ж" * 5000)
+    assert latinize.cache_info().currsize == 1
+    before = key.cache_info().currsize
+    key("x" * 5000)
+    assert key.cache_info().currsize == before

@@ -15,8 +15,9 @@ word that follows: عبد الله -> abdullah, abd allah, abdallah, ...
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
+from tamis.text.caching import short_string_cache
 from tamis.text.tables import load_table
 
 _UNIFY = str.maketrans(
@@ -48,7 +49,7 @@ def is_arabic_word(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in word)
 
 
-@lru_cache(maxsize=100_000)
+@short_string_cache(100_000, 40)
 def unify(word: str) -> str:
     """Spelling key of a word: vowel marks removed, alef / yeh / teh marbuta forms unified."""
     word = "".join(ch for ch in word if ch not in _MARKS and ch not in _DROP_MARKS)
@@ -101,7 +102,7 @@ def _vowelled_guess(rendered: str) -> str:
     return rendered
 
 
-@lru_cache(maxsize=100_000)
+@short_string_cache(100_000, 40)
 def _word_alternatives(word: str) -> tuple[str, ...]:
     """Spellings of one word without article handling."""
     known = _names().get(unify(word))

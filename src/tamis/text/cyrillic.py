@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+
+from tamis.text.caching import short_string_cache
 
 _VOWELS = "аеёиоуыэюяіїє"
 _CONS = "бвгґджзйклмнпрстфхцчшщ"
@@ -160,7 +161,7 @@ def _apply(system: str, word: str) -> str:
     return word.translate(table)
 
 
-@lru_cache(maxsize=100_000)
+@short_string_cache(100_000, 40)
 def word_forms(word: str) -> tuple[str, ...]:
     """One word in every system, in the order of :data:`SYSTEMS` (cached: names repeat)."""
     if not is_cyrillic_word(word):

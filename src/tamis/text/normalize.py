@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 
 from anyascii import anyascii
 
 from tamis.text import alphabets, arabic, cyrillic, han, hangul
+from tamis.text.caching import short_string_cache
 from tamis.text.marks import MARK_RANGES
 from tamis.text.numbers import words_to_digits
 from tamis.text.scripts import char_script, detect_script
@@ -72,12 +72,12 @@ def _word_script(word: str) -> str:
     return "Latin"
 
 
-@lru_cache(maxsize=50_000)
+@short_string_cache(50_000, 40)
 def _han_word(word: str) -> tuple[str, ...]:
     return tuple(han.spellings(word))
 
 
-@lru_cache(maxsize=50_000)
+@short_string_cache(50_000, 40)
 def _hangul_word(word: str) -> tuple[str, ...]:
     return tuple(hangul.spellings(word))
 
@@ -141,7 +141,7 @@ def _spellings(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@lru_cache(maxsize=200_000)
+@short_string_cache(200_000)
 def latinize(text: str) -> str:
     """The canonical ASCII romanisation of a name: lower-case words separated by one space.
 
@@ -158,7 +158,7 @@ def latinize(text: str) -> str:
     return _variants(text)[0]
 
 
-@lru_cache(maxsize=200_000)
+@short_string_cache(200_000)
 def _variants(text: str) -> tuple[str, ...]:
     norm = normalize(text.translate(_APOSTROPHES))
     out = [norm] if norm.isascii() else _spellings(norm)

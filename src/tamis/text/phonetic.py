@@ -30,7 +30,8 @@ romanisation of a script that does not write short vowels (Arabic, Hebrew).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from tamis.text.caching import short_string_cache
 
 _ABD = re.compile(r"^abd(?:[aeiou]l(?=[a-z]{3})|[aeiou](?=([tdrszn])\1))")
 _GROUPS = [
@@ -59,7 +60,7 @@ _ROMAN = re.compile(r"^(?=[ivx]{2,})x{0,3}(?:ix|iv|v?i{0,3})$")
 _VOWELS = frozenset("aeiouy")
 
 
-@lru_cache(maxsize=500_000)
+@short_string_cache(500_000, 40)
 def phonetic_key(token: str) -> str:
     """Phonetic key of one lower-case ASCII token (see the module docstring for the rules).
 
@@ -89,7 +90,7 @@ _SOUNDEX = str.maketrans(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=200_000)
+@short_string_cache(200_000, 40)
 def soundex(token: str) -> str:
     """Standard American Soundex: first letter and three digits ("robert" -> "R163").
 
@@ -114,7 +115,7 @@ def soundex(token: str) -> str:
 _SKELETON_DROP = str.maketrans(dict.fromkeys("aeiouy'", None))
 
 
-@lru_cache(maxsize=200_000)
+@short_string_cache(200_000, 40)
 def skeleton(token: str) -> str:
     """Consonants of a lower-case ASCII token, doubles collapsed (moshe -> msh, david -> dvd)."""
     return _REPEATS.sub(r"\1", token.translate(_SKELETON_DROP))
