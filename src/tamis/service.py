@@ -232,10 +232,21 @@ class ScreeningService:
         return True
 
 
-def _official_update(store: Store, sources: Sequence[str] | None) -> Any:
+def _official_update(store: Store, sources: Sequence[str] | None) -> dict[str, Any]:
+    """Download and import each source; one failing source does not stop the others."""
     from tamis import update  # downloads the official files and imports them
 
-    return update.update_sources(store, list(sources) if sources else None)
+    results: dict[str, Any] = {}
+    failed = 0
+    for name in update.updatable_sources(list(sources) if sources else None):
+        try:
+            results[name] = update.update_source(store, name).to_dict()
+        except TamisError as exc:
+            failed += 1
+            results[name] = {"error": str(exc)}
+    if results and failed == len(results):
+        raise TamisError(f"every update failed: {results}")
+    return results
 
 
 def _jsonable(value: Any) -> Any:
