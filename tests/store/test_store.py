@@ -219,3 +219,39 @@ def test_reopening_keeps_data(store_url: str, tmp_path: Path) -> None:
     again = open_store(store_url)
     assert len(list(again.entities())) == len(V1)
     again.close()
+
+
+def test_concurrent_imports_stay_consistent(store: Store, tmp_path: Path) -> None:
+    """Two imports of one source racing: each either lands whole or fails cleanly."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from tamis.errors import StoreError
+    from tamis.store.schema import EntitySpan
+
+    from .helpers import synthetic
+
+    files = [write_ftm(tmp_path / f"r{i}.jsonl", synthetic(3000, start=i * 100))
+             for i in range(2)]
+    outcomes: list[object] = []
+
+    def run(path: Path) -> None:
+        try:
+            outcomes.append(store.import_source("ftm", path, force=True))
+        except StoreError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=run, args=(path,)) for path in files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    errors = [o for o in outcomes if isinstance(o, StoreError)]
+    assert all("another import" in str(e) for e in errors)
+    assert len(store.versions("ftm")) == 2 - len(errors) >= 1
+    current = store.versions("ftm")[-1]
+    with store.engine.connect() as conn:
+        open_spans = conn.execute(select(func.count()).select_from(EntitySpan)
+                                  .where(EntitySpan.until_version.is_(None))).scalar()
+    assert open_spans == current.entity_count == 3000

@@ -29,7 +29,6 @@ class FtMSource(Source):
     name = "ftm"
     title = "FollowTheMoney JSON lines (user supplied)"
     publisher = "user"
-    required_files = ("entities.ftm.json",)
     lists = (DEFAULT_LIST,)
 
     def find_files(self, directory: Path) -> dict[str, Path]:
@@ -39,8 +38,6 @@ class FtMSource(Source):
             for path in directory.iterdir()
             if path.name.lower().removesuffix(".gz").endswith((".json", ".jsonl"))
         )
-        if len(found) == 1:
-            return {self.required_files[0]: found[0]}
         return {path.name.removesuffix(".gz"): path for path in found}
 
     def parse(self, files: dict[str, Path]) -> ParsedList:

@@ -96,6 +96,8 @@ def _single_file(source: Source, path: Path) -> dict[str, Path]:
         if name.lower() == key:
             return {name: path}
     names = list(dict.fromkeys((*source.required_files, *source.urls)))
+    if not names:  # a source that takes files of any name
+        return {path.name.removesuffix(".gz"): path}
     if len(names) == 1:
         return {names[0]: path}
     found = source.find_files(path.parent)
