@@ -36,7 +36,7 @@ from tamis.text.normalize import MAX_VARIANTS
         ("عبد الرحمن", ["abd al rahman", "abdul rahman", "abdulrahman", "abdurrahman"]),
         ("البغدادي", ["al baghdadi", "albaghdadi", "el baghdadi"]),
         ("الرشيد", ["al rashid", "ar rashid", "alrashid"]),
-        ("أسامة بن لادن", ["usama bin ladn", "osama ben ladn"]),
+        ("أسامة بن لادن", ["usama bin ladn", "osama ben ladan"]),
         ("حسين", ["husayn", "hussein", "hussain", "husain", "hossein"]),
         ("پرویز", ["parviz", "pervez"]),
         # Chinese: syllables separated, given name joined, all joined

@@ -5,8 +5,9 @@ Arabic writes long vowels only, so a word is romanised in two ways:
 - a table of frequent name words (``data/arabic_names.yml``) gives the vowelled spellings
   that lists and customers use (محمد -> muhammad, mohammed, mohamed, mohammad, ...);
 - any other word gets a consonant-and-long-vowel rendering (خالد -> khald): و and ي read as
-  u/i between consonants and w/y elsewhere; short vowels are added only where the text
-  carries vowel marks.
+  u/i between consonants and w/y elsewhere; short vowels are added where the text carries
+  vowel marks. Two guesses follow: an "a" after an initial consonant cluster's first
+  letter (bghdadi -> baghdadi), and an "a" in every consonant cluster (brdr -> baradar).
 
 The article (ال) is kept as a separate "al" token by default, with attached ("alx"), "el"
 and sun-letter ("ar rashid") variants. Names with عبد (servant of) are one unit with the
@@ -15,6 +16,7 @@ word that follows: عبد الله -> abdullah, abd allah, abdallah, ...
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tamis.text.caching import short_string_cache
@@ -102,6 +104,21 @@ def _vowelled_guess(rendered: str) -> str:
     return rendered
 
 
+_DIGRAPHS = re.compile(r"kh|sh|th|dh|gh|ch|zh|[a-z]")
+
+
+def _all_clusters_a(rendered: str) -> str:
+    """An "a" between every two consonants (brdr -> baradar): the fully vowelled guess."""
+    letters = _DIGRAPHS.findall(rendered)
+    out: list[str] = []
+    for i, letter in enumerate(letters):
+        out.append(letter)
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        if nxt and letter[0] not in _LATIN_VOWELS and nxt[0] not in _LATIN_VOWELS:
+            out.append("a")
+    return "".join(out)
+
+
 @short_string_cache(100_000, 40)
 def _word_alternatives(word: str) -> tuple[str, ...]:
     """Spellings of one word without article handling."""
@@ -109,7 +126,7 @@ def _word_alternatives(word: str) -> tuple[str, ...]:
     if known:
         return known
     rendered = _render(word)
-    return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered)))
+    return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered, _all_clusters_a(rendered))))
 
 
 def _article_alternatives(word: str) -> tuple[str, ...]:
