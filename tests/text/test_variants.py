@@ -63,6 +63,10 @@ from tamis.text.normalize import MAX_VARIANTS
         ("משה", ["moshe"]),
         ("דוד", ["david"]),
         ("สมชาย", ["somchai"]),
+        # Devanagari with the inherent vowel
+        ("नरेन्द्र मोदी", ["narendra modi"]),
+        ("मुकेश अंबानी", ["mukesh ambani"]),
+        ("राहुल गांधी", ["rahul gandhi"]),
         # Latin
         ("Müller", ["muller", "mueller"]),
         ("al-Qaida", ["al qaida", "alqaida"]),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from anyascii import anyascii
 
-from tamis.text import alphabets, arabic, cyrillic, han, hangul
+from tamis.text import alphabets, arabic, cyrillic, han, hangul, indic
 from tamis.text.caching import short_string_cache
 from tamis.text.marks import MARK_RANGES
 from tamis.text.numbers import words_to_digits
@@ -100,6 +100,7 @@ _HANDLERS: dict[str, Callable[[str], list[str]]] = {
     "Hebrew": alphabets.hebrew_spellings,
     "Thai": alphabets.thai_spellings,
     "Kana": alphabets.kana_spellings,
+    "Devanagari": indic.devanagari_spellings,
 }
 
 
