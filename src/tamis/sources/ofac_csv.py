@@ -30,6 +30,7 @@ from tamis.sources.ofac_common import (
     check_number,
     entity_id,
     entity_schema,
+    gc_paused,
     read_file,
     split_person_name,
     split_programs,
@@ -112,6 +113,11 @@ def _spillover(files: CsvSet) -> dict[str, str]:
 
 def parse_csv_set(files: CsvSet, list_id: str, source_url: str | None = None) -> list[Entity]:
     """Entities (one per main-file row, in file order) with their single listing."""
+    with gc_paused():
+        return _parse_csv_set(files, list_id, source_url)
+
+
+def _parse_csv_set(files: CsvSet, list_id: str, source_url: str | None) -> list[Entity]:
     spill = _spillover(files)
     entities: dict[str, Entity] = {}
     for line, row in read_rows(files.main, MAIN_COLUMNS):

@@ -38,6 +38,7 @@ from tamis.sources.ofac_common import (
     check_number,
     entity_id,
     entity_schema,
+    gc_paused,
     read_file,
 )
 from tamis.sources.ofac_remarks import (
@@ -113,15 +114,15 @@ def parse_sdn_xml(path: Path, list_id: str, source_url: str | None = None) -> Xm
         record_count = int(count) if count and count.isdigit() else None
     entities: list[Entity] = []
     seen: set[str] = set()
-    for index, entry in enumerate(reader.all(root, "sdnEntry"), 1):
-        entity = _entry(reader, entry, f"{path.name}, sdnEntry {index}", list_id, source_url)
-        if entity.id in seen:
-            raise ParseError(
-                f"{path.name}, sdnEntry {index}: uid {entity.listings[0].reference[0]} "
-                "appears twice"
-            )
-        seen.add(entity.id)
-        entities.append(entity)
+    with gc_paused():
+        for index, entry in enumerate(reader.all(root, "sdnEntry"), 1):
+            where = f"{path.name}, sdnEntry {index}"
+            entity = _entry(reader, entry, where, list_id, source_url)
+            if entity.id in seen:
+                raise ParseError(
+                    f"{where}: uid {entity.listings[0].reference[0]} appears twice")
+            seen.add(entity.id)
+            entities.append(entity)
     if not entities:
         raise EmptySourceError(f"{path.name}: no <sdnEntry> in the file")
     if record_count is not None and record_count != len(entities):
