@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 from pathlib import Path
 
@@ -196,3 +197,13 @@ def test_record_count_mismatch_is_a_warning(tmp_path: Path) -> None:
 def test_no_main_file(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="consolidated.xml or cons_prim.csv"):
         get_source("ofac_cons").parse({})
+
+
+def test_the_garbage_collector_is_back_after_a_failed_parse(tmp_path: Path) -> None:
+    assert gc.isenabled()
+    with pytest.raises(ParseError):
+        _parse_sdn(_sdn(tmp_path, GOOD_ROW + GOOD_ROW))
+    assert gc.isenabled()
+    with pytest.raises(ParseError):
+        _parse_xml(tmp_path, b"<sdnList><sdnEntry><uid>1</uid></sdnEntry></sdnList>")
+    assert gc.isenabled()
