@@ -154,3 +154,14 @@ def test_a_lone_cons_prim_csv_is_a_complete_source(tmp_path: Path) -> None:
     files = source.find_files(tmp_path)
     assert set(files) == {"cons_prim.csv"}
     assert len(source.parse(files).entities) == 443
+
+
+def test_program_changes_between_editions(xml_2025: dict[str, Entity]) -> None:
+    before = _by_id(_parse(SNAP / "2024-05-06"))
+    changed = {uid for uid in before if uid in xml_2025
+               and before[uid].programs != xml_2025[uid].programs}
+    assert len(changed) == 15
+    assert before["ofac-17145"].programs == ["UKRAINE-EO13662"]  # SURGUTNEFTEGAS
+    assert xml_2025["ofac-17145"].programs == ["RUSSIA-EO14024", "UKRAINE-EO13662"]
+    assert "SYRIA" in before["ofac-18782"].programs  # ROSOBORONEKSPORT
+    assert "SYRIA" not in xml_2025["ofac-18782"].programs
