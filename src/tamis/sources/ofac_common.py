@@ -25,6 +25,9 @@ from tamis.model import Entity, Listing
 from tamis.sources.common import read_bytes
 from tamis.sources.ofac_remarks import RemarkFacts, join_values
 
+#: where OFAC's Sanctions List Service publishes its files
+BASE_URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports"
+
 #: OFAC record type (lower case) -> schema; "entity" is refined by :func:`entity_schema`
 SCHEMA_BY_TYPE: dict[str, str] = {
     "individual": "Person",

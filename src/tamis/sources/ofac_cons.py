@@ -13,9 +13,8 @@ from typing import ClassVar
 
 from tamis.errors import ParseError
 from tamis.sources.base import ParsedList, Source, register
-from tamis.sources.ofac_common import find_named_files
+from tamis.sources.ofac_common import BASE_URL, find_named_files
 from tamis.sources.ofac_csv import CsvSet, parse_csv_set
-from tamis.sources.ofac_sdn import BASE_URL
 from tamis.sources.ofac_xml import parse_sdn_xml
 
 
