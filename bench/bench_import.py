@@ -55,8 +55,9 @@ def _run(code: str, home: Path) -> tuple[dict, float]:
     env = {**os.environ, "TAMIS_HOME": str(home)}
     env.pop("TAMIS_DATABASE_URL", None)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
 
 

@@ -57,8 +57,10 @@ def postgres_server() -> Iterator[str]:
     """
     bindir = _pg_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql "
-                    "(Debian package: postgresql)")
+        pytest.skip(
+            "PostgreSQL server binaries not found under /usr/lib/postgresql "
+            "(Debian package: postgresql)"
+        )
     as_user: list[str] = []
     workdir = Path(tempfile.mkdtemp(prefix="tamis-pg-"))
     if os.geteuid() == 0:
@@ -67,15 +69,44 @@ def postgres_server() -> Iterator[str]:
     data, log = workdir / "data", workdir / "server.log"
     port = _free_port()
     run = dict(check=True, capture_output=True, timeout=120)
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"], **run)
-    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
-                    "-o", f"-p {port} -h 127.0.0.1 -k {workdir} -c fsync=off", "start"], **run)
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        ],
+        **run,
+    )
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(log),
+            "-w",
+            "-o",
+            f"-p {port} -h 127.0.0.1 -k {workdir} -c fsync=off",
+            "start",
+        ],
+        **run,
+    )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                        "-w", "stop"], capture_output=True, timeout=120)
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+            capture_output=True,
+            timeout=120,
+        )
         shutil.rmtree(workdir, ignore_errors=True)
 
 

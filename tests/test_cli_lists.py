@@ -62,8 +62,9 @@ def test_lists_and_json(dod_home: Path) -> None:
 
 def test_export_ftm_round_trip_and_csv(dod_home: Path, tmp_path: Path) -> None:
     out = tmp_path / "march.ftm.json"
-    result = invoke("export", "--format", "ftm", "-o", str(out), "--as-of", "2021-03-01",
-                    "--lists", "dod_1237")
+    result = invoke(
+        "export", "--format", "ftm", "-o", str(out), "--as-of", "2021-03-01", "--lists", "dod_1237"
+    )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert "Xiaomi Corporation" in {r["caption"] for r in rows}
@@ -99,26 +100,35 @@ def test_update_from_directory_per_source(tamis_home: Path, tmp_path: Path) -> N
     (local / "un").mkdir(parents=True)
     shutil.copyfile(LISTS / "un" / "consolidated.xml", local / "un" / "consolidated.xml")
     (local / "ofac_cons").mkdir()
-    shutil.copyfile(LISTS / "ofac_cons" / "consolidated.xml",
-                    local / "ofac_cons" / "consolidated.xml")
+    shutil.copyfile(
+        LISTS / "ofac_cons" / "consolidated.xml", local / "ofac_cons" / "consolidated.xml"
+    )
     result = invoke("update", "--from", str(local), "--json")
     assert result.exit_code == 0, result.output
     assert {r["source"]: r["status"] for r in json.loads(result.stdout)} == {
-        "un": "imported", "ofac_cons": "imported"}
+        "un": "imported",
+        "ofac_cons": "imported",
+    }
     again = json.loads(invoke("update", "--from", str(local), "--json").stdout)
     assert {r["status"] for r in again} == {"unchanged"}
 
 
 def test_update_refusal_sets_the_exit_code(tamis_home: Path, tmp_path: Path) -> None:
     un = LISTS / "un" / "snapshots"
-    assert invoke("update", "--from", str(un / "2020-11-30/consolidated.xml.gz"),
-                  "--source", "un").exit_code == 0
+    assert (
+        invoke(
+            "update", "--from", str(un / "2020-11-30/consolidated.xml.gz"), "--source", "un"
+        ).exit_code
+        == 0
+    )
     newer = str(un / "2024-09-26/consolidated.xml.gz")
     refused = invoke("update", "--from", newer, "--source", "un")
     assert refused.exit_code == ImportRefused.exit_code
     assert "refused" in refused.output
-    assert isinstance(invoke("update", "--from", newer, "--source", "un",
-                             "--max-removal", "7").exception, InputError)
+    assert isinstance(
+        invoke("update", "--from", newer, "--source", "un", "--max-removal", "7").exception,
+        InputError,
+    )
     accepted = invoke("update", "--from", newer, "--source", "un", "--max-removal", "0.25")
     assert accepted.exit_code == 0, accepted.output
 
@@ -147,8 +157,7 @@ def test_load_bundled_is_a_no_op_when_loaded(tamis_home: Path) -> None:
 def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TAMIS_HOME": str(home), "COLUMNS": "200"}
     env.pop("TAMIS_DATABASE_URL", None)
-    return subprocess.run([str(TAMIS), *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([str(TAMIS), *args], env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_console_script(tmp_path: Path) -> None:

@@ -43,8 +43,11 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        headers = {k: v for k, v in self.headers.items()
-                   if k.lower() in ("if-none-match", "if-modified-since")}
+        headers = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() in ("if-none-match", "if-modified-since")
+        }
         if self.server.fail_next.get(self.path, 0) > 0:
             self.server.fail_next[self.path] -= 1
             self.server.requests.append((self.path, headers, 503))
@@ -85,8 +88,9 @@ def server(tmp_path: Path) -> Iterator[ListServer]:
 
 
 @pytest.fixture
-def home_store(tamis_home: Path, server: ListServer,
-               monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def home_store(
+    tamis_home: Path, server: ListServer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Store]:
     monkeypatch.setenv("TAMIS_SOURCE_BASE_URL", server.url)
     store = open_store()
     yield store
@@ -144,8 +148,9 @@ def test_persistent_failures_raise_fetch_error(server: ListServer, home_store: S
     assert home_store.versions() == []
 
 
-def test_unreachable_server_is_a_fetch_error(home_store: Store,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_server_is_a_fetch_error(
+    home_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import socket
 
     with socket.socket() as sock:  # a port nobody listens on
@@ -163,7 +168,8 @@ def test_url_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TAMIS_SOURCE_BASE_URL", raising=False)
     assert source_urls(un) == un.urls
     monkeypatch.setenv("TAMIS_SOURCE_BASE_URL", "http://mirror.example/lists/")
-    assert source_urls(un) == {"consolidated.xml":
-                               "http://mirror.example/lists/un/consolidated.xml"}
+    assert source_urls(un) == {
+        "consolidated.xml": "http://mirror.example/lists/un/consolidated.xml"
+    }
     monkeypatch.setenv("TAMIS_SOURCE_URL_UN", "http://other.example/un")
     assert source_urls(un) == {"consolidated.xml": "http://other.example/un/consolidated.xml"}

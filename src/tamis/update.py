@@ -76,8 +76,14 @@ def cache_dir(source: str) -> Path:
     return path
 
 
-def _get(client: httpx.Client, url: str, headers: dict[str, str], dest: Path,
-         retries: int, backoff: float) -> httpx.Response:
+def _get(
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    dest: Path,
+    retries: int,
+    backoff: float,
+) -> httpx.Response:
     """GET ``url`` into ``dest`` with retries; returns the final response (body consumed)."""
     last: Exception | None = None
     for attempt in range(retries + 1):
@@ -98,8 +104,16 @@ def _get(client: httpx.Client, url: str, headers: dict[str, str], dest: Path,
     raise FetchError(f"{url}: download failed after {retries + 1} attempt(s) ({last})")
 
 
-def download(store: Store, source: Source, staging: Path, *, client: httpx.Client | None = None,
-             retries: int = 3, backoff: float = 1.0, timeout: float = 60.0) -> Download:
+def download(
+    store: Store,
+    source: Source,
+    staging: Path,
+    *,
+    client: httpx.Client | None = None,
+    retries: int = 3,
+    backoff: float = 1.0,
+    timeout: float = 60.0,
+) -> Download:
     """Fetch every file of ``source`` into ``staging`` (304s are answered from the cache)."""
     urls = source_urls(source)
     if not urls:
@@ -107,7 +121,9 @@ def download(store: Store, source: Source, staging: Path, *, client: httpx.Clien
     own_client = client is None
     client = client or httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
-        follow_redirects=True, headers={"User-Agent": USER_AGENT})
+        follow_redirects=True,
+        headers={"User-Agent": USER_AGENT},
+    )
     cached = cache_dir(source.name)
     result = Download(source.name)
     try:
@@ -142,19 +158,34 @@ def download(store: Store, source: Source, staging: Path, *, client: httpx.Clien
     return result
 
 
-def update_source(store: Store, name: str, *, max_removal: float | None = None,
-                  force: bool = False, progress: Callable[[str, int, int], None] | None = None,
-                  client: httpx.Client | None = None, retries: int = 3,
-                  backoff: float = 1.0, timeout: float = 60.0) -> ImportResult:
+def update_source(
+    store: Store,
+    name: str,
+    *,
+    max_removal: float | None = None,
+    force: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+    client: httpx.Client | None = None,
+    retries: int = 3,
+    backoff: float = 1.0,
+    timeout: float = 60.0,
+) -> ImportResult:
     """Download ``name``'s official files, verify and import them."""
     source = get_source(name)
     with tempfile.TemporaryDirectory(prefix=f"tamis-{name}-") as tmp:
         staging = Path(tmp)
-        fetched = download(store, source, staging, client=client, retries=retries,
-                           backoff=backoff, timeout=timeout)
+        fetched = download(
+            store, source, staging, client=client, retries=retries, backoff=backoff, timeout=timeout
+        )
         files = {logical: f.path for logical, f in fetched.files.items()}
-        result = store.import_source(name, files, fetched_at=utc_now(),
-                                     max_removal=max_removal, force=force, progress=progress)
+        result = store.import_source(
+            name,
+            files,
+            fetched_at=utc_now(),
+            max_removal=max_removal,
+            force=force,
+            progress=progress,
+        )
         cached = cache_dir(name)
         for logical, item in fetched.files.items():
             if not item.not_modified:
@@ -173,4 +204,3 @@ def updatable_sources(names: list[str] | None = None) -> list[str]:
             get_source(name)  # NotFound for a typo
         return names
     return [s.name for s in all_sources() if s.urls]
-

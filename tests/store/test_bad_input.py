@@ -23,14 +23,19 @@ from tamis.store.schema import Change, EntitySpan, Version
 
 pytestmark = pytest.mark.slow
 
-XXE = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
-       b'<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n')
-LAUGHS = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE CONSOLIDATED_LIST [\n'
-          b' <!ENTITY lol "lol">\n'
-          + b"".join(
-              b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-              for i in range(1, 10))
-          + b"]>\n")
+XXE = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+)
+LAUGHS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE CONSOLIDATED_LIST [\n'
+    b' <!ENTITY lol "lol">\n'
+    + b"".join(
+        b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b"]>\n"
+)
 
 
 def _un_variants(original: bytes) -> dict[str, tuple[bytes, type[SourceError], str]]:
@@ -38,12 +43,21 @@ def _un_variants(original: bytes) -> dict[str, tuple[bytes, type[SourceError], s
     first_name = original.index(b"<FIRST_NAME>") + len(b"<FIRST_NAME>")
     return {
         "truncated": (original[: len(original) // 2], ParseError, "not well-formed"),
-        "not utf-8": (original[:first_name] + "JOS\u00c9 ".encode("latin-1")
-                      + original[first_name:], EncodingError, "(?i)not valid utf-8"),
-        "xxe": (XXE + body.replace(b"<FIRST_NAME>", b"<FIRST_NAME>&xxe;", 1),
-                UnsafeXMLError, "entit"),
-        "billion laughs": (LAUGHS + body.replace(b"<FIRST_NAME>", b"<FIRST_NAME>&lol9;", 1),
-                           UnsafeXMLError, "entit"),
+        "not utf-8": (
+            original[:first_name] + "JOS\u00c9 ".encode("latin-1") + original[first_name:],
+            EncodingError,
+            "(?i)not valid utf-8",
+        ),
+        "xxe": (
+            XXE + body.replace(b"<FIRST_NAME>", b"<FIRST_NAME>&xxe;", 1),
+            UnsafeXMLError,
+            "entit",
+        ),
+        "billion laughs": (
+            LAUGHS + body.replace(b"<FIRST_NAME>", b"<FIRST_NAME>&lol9;", 1),
+            UnsafeXMLError,
+            "entit",
+        ),
         "empty": (b"", EmptySourceError, "empty"),
     }
 
@@ -51,13 +65,16 @@ def _un_variants(original: bytes) -> dict[str, tuple[bytes, type[SourceError], s
 def _snapshot(store: Store) -> tuple:
     """Versions and the row count of every table (imports write all or nothing)."""
     with store.engine.connect() as conn:
-        counts = tuple(conn.execute(select(func.count()).select_from(table)).scalar()
-                       for table in (Version, EntitySpan, Change))
+        counts = tuple(
+            conn.execute(select(func.count()).select_from(table)).scalar()
+            for table in (Version, EntitySpan, Change)
+        )
     return store.versions(), store.data_version(), counts
 
 
-def test_broken_xml_is_refused_and_nothing_changes(store: Store, lists_dir: Path,
-                                                   tmp_path: Path) -> None:
+def test_broken_xml_is_refused_and_nothing_changes(
+    store: Store, lists_dir: Path, tmp_path: Path
+) -> None:
     good = lists_dir / "un" / "consolidated.xml"
     store.import_source("un", good)
     before = _snapshot(store)

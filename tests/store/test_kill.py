@@ -54,8 +54,9 @@ def test_kill_9_during_write_leaves_store_unchanged(store_url: str, tmp_path: Pa
     script = tmp_path / "importer.py"
     script.write_text(IMPORTER)
 
-    proc = subprocess.Popen([sys.executable, str(script), store_url, str(big)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), store_url, str(big)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     phases = []
     for line in proc.stdout:  # wait until the importer has parsed and starts writing

@@ -13,18 +13,37 @@ pytestmark = pytest.mark.slow
 
 # The 8 SDN entries published on 2024-05-02 and gone on 2024-05-03 (an aircraft operator
 # and its 7 Maltese-registered aircraft), found by comparing the ent_num columns.
-SDN_REMOVED_2024_05_03 = [f"ofac-{n}" for n in
-                          (38556, 38557, 38558, 38559, 38560, 38563, 38565, 38566)]
+SDN_REMOVED_2024_05_03 = [
+    f"ofac-{n}" for n in (38556, 38557, 38558, 38559, 38560, 38563, 38565, 38566)
+]
 
 # Consolidated list, 2024-05-06 -> 2025-06-30: RUSSIA-EO14024 added to these entries.
-RUSSIA_ADDED = [f"ofac-{n}" for n in (17145, 19640, 20312, 20314, 20315, 20317, 23552, 23559,
-                                      23562, 23568, 23569, 23570, 23572, 23577)]
+RUSSIA_ADDED = [
+    f"ofac-{n}"
+    for n in (
+        17145,
+        19640,
+        20312,
+        20314,
+        20315,
+        20317,
+        23552,
+        23559,
+        23562,
+        23568,
+        23569,
+        23570,
+        23572,
+        23577,
+    )
+]
 
 
 def test_sdn_one_day_reports_exact_removals(store: Store, lists_dir: Path) -> None:
     sdn = lists_dir / "ofac_sdn"
-    first = store.import_source("ofac_sdn", sdn / "snapshots/2024-05-02/sdn.csv.gz",
-                                fetched_at="2024-05-02")
+    first = store.import_source(
+        "ofac_sdn", sdn / "snapshots/2024-05-02/sdn.csv.gz", fetched_at="2024-05-02"
+    )
     assert first.entity_count == 14973
     second = store.import_source("ofac_sdn", sdn / "sdn.csv", fetched_at="2024-05-03")
     assert second.entity_count == 14965
@@ -37,7 +56,9 @@ def test_sdn_one_day_reports_exact_removals(store: Store, lists_dir: Path) -> No
     assert set(SDN_REMOVED_2024_05_03) <= on_may_2
     history = store.entity_history("ofac-38557")
     assert [(r.change, r.date) for r in history if r.version_id] == [
-        ("added", "2024-05-02"), ("removed", "2024-05-03")]
+        ("added", "2024-05-02"),
+        ("removed", "2024-05-03"),
+    ]
 
 
 def test_consolidated_reports_program_changes(store: Store, lists_dir: Path) -> None:
@@ -74,15 +95,22 @@ def test_un_history_across_versions(store: Store, lists_dir: Path) -> None:
     store.import_source("un", un / "snapshots/2024-09-26/consolidated.xml.gz", max_removal=0.2)
     store.import_source("un", un / "consolidated.xml")
     versions = store.versions("un")
-    assert [v.date for v in versions] == ["2017-07-03", "2018-10-29", "2020-11-30",
-                                          "2024-09-26", "2025-04-19"]
+    assert [v.date for v in versions] == [
+        "2017-07-03",
+        "2018-10-29",
+        "2020-11-30",
+        "2024-09-26",
+        "2025-04-19",
+    ]
     # an entity on every version, another added in 2018 and removed by 2024
     for version in versions:
         ids = {e.id for e in store.entities(as_of=version.date, lists=["un_sc"])}
         assert "un-111497" in ids
     shipping = store.entity_history("un-6908682")
     assert [(r.change, r.date) for r in shipping if r.version_id] == [
-        ("added", "2018-10-29"), ("removed", "2024-09-26")]
+        ("added", "2018-10-29"),
+        ("removed", "2024-09-26"),
+    ]
     assert "un-6908682" not in {e.id for e in store.entities()}
     assert store.get_entity("un-6908682").caption.startswith("MYOHYANG")
     first = [r for r in store.entity_history("un-111497") if r.version_id]
@@ -92,11 +120,17 @@ def test_un_history_across_versions(store: Store, lists_dir: Path) -> None:
 
 def test_dod_time_travel_xiaomi(store: Store, lists_dir: Path) -> None:
     store.import_source("dod", lists_dir / "dod_ccmc")
-    march = [e for e in store.entities(as_of="2021-03-01", lists=["dod_1237"])
-             if "xiaomi" in e.caption.lower()]
+    march = [
+        e
+        for e in store.entities(as_of="2021-03-01", lists=["dod_1237"])
+        if "xiaomi" in e.caption.lower()
+    ]
     assert [e.caption for e in march] == ["Xiaomi Corporation"]
-    june = [e for e in store.entities(as_of="2021-06-01", lists=["dod_1237"])
-            if "xiaomi" in e.caption.lower()]
+    june = [
+        e
+        for e in store.entities(as_of="2021-06-01", lists=["dod_1237"])
+        if "xiaomi" in e.caption.lower()
+    ]
     assert june == []
     (xiaomi,) = [e for e in store.find_entities("xiaomi") if e.schema != "Person"]
     events = {(r.change, r.date): r for r in store.entity_history(xiaomi.id)}

@@ -14,15 +14,21 @@ from .helpers import person, write_ftm
 V1 = [
     person("a", "Anna Ivanova", programs=["RUSSIA-EO14024"], listed_on="2022-03-01"),
     person("b", "Boris Petrov", programs=["UKRAINE-EO13662"], listed_on="2014-07-16"),
-    person("c", "Carla Gomez", listed_on="2019-05-01", delisted_on="2021-05-25",
-           reason="court order"),
+    person(
+        "c", "Carla Gomez", listed_on="2019-05-01", delisted_on="2021-05-25", reason="court order"
+    ),
 ] + [person(f"x{i}", f"Filler Person {i}", listed_on="2018-01-01") for i in range(20)]
 
 
 def _v2() -> list[dict]:
     v2 = [dict(e) for e in V1 if e["id"] != "c"]
-    b = person("b", "Boris Petrov", programs=["UKRAINE-EO13662", "RUSSIA-EO14024"],
-               listed_on="2014-07-16", alias=["Borya"])
+    b = person(
+        "b",
+        "Boris Petrov",
+        programs=["UKRAINE-EO13662", "RUSSIA-EO14024"],
+        listed_on="2014-07-16",
+        alias=["Borya"],
+    )
     v2 = [b if e["id"] == "b" else e for e in v2]
     v2.append(person("d", "Dmitri Orlov", listed_on="2024-05-03"))
     return v2
@@ -75,7 +81,9 @@ def test_second_version_reports_added_removed_modified(two_versions: Store) -> N
     assert changed.id == "b"
     assert changed.diff["properties"] == {"alias": {"added": ["Borya"], "removed": []}}
     assert changed.diff["listings"]["mylist"]["programs"] == {
-        "added": ["RUSSIA-EO14024"], "removed": []}
+        "added": ["RUSSIA-EO14024"],
+        "removed": [],
+    }
 
 
 def test_diff_by_dates_and_json(two_versions: Store) -> None:
@@ -124,8 +132,9 @@ def test_version_in_force_on_a_date(store: Store, tmp_path: Path) -> None:
     assert store.version_on("ftm", "2021-01-01").fetched_at == "2020-01-01"
 
 
-def test_removal_limit_refuses_and_keeps_previous(store: Store, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_removal_limit_refuses_and_keeps_previous(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.import_source("ftm", write_ftm(tmp_path / "v1.jsonl", V1))
     token = store.data_version()
     cut = write_ftm(tmp_path / "cut.jsonl", V1[:10])  # 13 of 23 removed
@@ -155,12 +164,16 @@ def test_force_accepts_a_large_removal(store: Store, tmp_path: Path) -> None:
         (b"", EmptySourceError, "empty"),
         (b"{not json}\n", ParseError, "line 1: not valid JSON"),
         (b'{"id": "a", "schema": "Dragon"}\n', ParseError, "unknown schema"),
-        (b'{"id": "a", "schema": "Person", "properties": {"name": ["J\xe9r\xf4me"]}}\n',
-         Exception, "not valid utf-8"),
+        (
+            b'{"id": "a", "schema": "Person", "properties": {"name": ["J\xe9r\xf4me"]}}\n',
+            Exception,
+            "not valid utf-8",
+        ),
     ],
 )
-def test_bad_files_are_refused(store: Store, tmp_path: Path, content: bytes,
-                               error: type[Exception], message: str) -> None:
+def test_bad_files_are_refused(
+    store: Store, tmp_path: Path, content: bytes, error: type[Exception], message: str
+) -> None:
     store.import_source("ftm", write_ftm(tmp_path / "v1.jsonl", V1))
     before = store.versions()
     bad = tmp_path / "bad.jsonl"
@@ -232,8 +245,7 @@ def test_concurrent_imports_stay_consistent(store: Store, tmp_path: Path) -> Non
 
     from .helpers import synthetic
 
-    files = [write_ftm(tmp_path / f"r{i}.jsonl", synthetic(3000, start=i * 100))
-             for i in range(2)]
+    files = [write_ftm(tmp_path / f"r{i}.jsonl", synthetic(3000, start=i * 100)) for i in range(2)]
     outcomes: list[object] = []
 
     def run(path: Path) -> None:
@@ -252,6 +264,7 @@ def test_concurrent_imports_stay_consistent(store: Store, tmp_path: Path) -> Non
     assert len(store.versions("ftm")) == 2 - len(errors) >= 1
     current = store.versions("ftm")[-1]
     with store.engine.connect() as conn:
-        open_spans = conn.execute(select(func.count()).select_from(EntitySpan)
-                                  .where(EntitySpan.until_version.is_(None))).scalar()
+        open_spans = conn.execute(
+            select(func.count()).select_from(EntitySpan).where(EntitySpan.until_version.is_(None))
+        ).scalar()
     assert open_spans == current.entity_count == 3000

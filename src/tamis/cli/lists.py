@@ -50,16 +50,26 @@ def _results_table(rows: list[tuple[str, ImportResult | TamisError]]) -> Table:
         if isinstance(outcome, TamisError):
             table.add_row(source, f"[red]refused[/]: {outcome}", "", "", "", "", "")
         else:
-            table.add_row(source, outcome.status, outcome.published or "",
-                          str(outcome.entity_count), str(len(outcome.added)),
-                          str(len(outcome.removed)), str(len(outcome.modified)))
+            table.add_row(
+                source,
+                outcome.status,
+                outcome.published or "",
+                str(outcome.entity_count),
+                str(len(outcome.added)),
+                str(len(outcome.removed)),
+                str(len(outcome.modified)),
+            )
     return table
 
 
 def _finish(rows: list[tuple[str, ImportResult | TamisError]], as_json: bool) -> None:
     if as_json:
-        out = [{"source": s, "error": str(o), "exit_code": o.exit_code}
-               if isinstance(o, TamisError) else o.to_dict() for s, o in rows]
+        out = [
+            {"source": s, "error": str(o), "exit_code": o.exit_code}
+            if isinstance(o, TamisError)
+            else o.to_dict()
+            for s, o in rows
+        ]
         sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         console.print(_results_table(rows))
@@ -80,9 +90,14 @@ def lists_command(as_json: bool = typer.Option(False, "--json", help="print JSON
         return
     table = Table("source", "version date", "entities", "lists", "versions", "last import")
     for row in summary:
-        table.add_row(row["source"], row["date"], str(row["entity_count"]),
-                      ", ".join(sorted(row["lists"])), str(row["versions"]),
-                      row["imported_at"].replace("T", " ").rstrip("Z"))
+        table.add_row(
+            row["source"],
+            row["date"],
+            str(row["entity_count"]),
+            ", ".join(sorted(row["lists"])),
+            str(row["versions"]),
+            row["imported_at"].replace("T", " ").rstrip("Z"),
+        )
     console.print(table)
 
 
@@ -101,13 +116,19 @@ def load_command(as_json: bool = typer.Option(False, "--json", help="print JSON"
 
 @app.command("update")
 def update_command(
-    from_path: Path = typer.Option(None, "--from", help="import local files instead of "
-                                   "downloading: a directory per source, or one file"),
-    source: list[str] = typer.Option(None, "--source", "-s", help="only this source "
-                                     "(repeatable)"),
-    max_removal: float = typer.Option(None, "--max-removal", help="refuse a version that "
-                                      "removes more than this share of a list (default 0.1 "
-                                      "or TAMIS_MAX_REMOVAL)"),
+    from_path: Path = typer.Option(
+        None,
+        "--from",
+        help="import local files instead of downloading: a directory per source, or one file",
+    ),
+    source: list[str] = typer.Option(None, "--source", "-s", help="only this source (repeatable)"),
+    max_removal: float = typer.Option(
+        None,
+        "--max-removal",
+        help="refuse a version that "
+        "removes more than this share of a list (default 0.1 "
+        "or TAMIS_MAX_REMOVAL)",
+    ),
     force: bool = typer.Option(False, "--force", help="import even above --max-removal"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
@@ -124,8 +145,9 @@ def update_command(
             jobs = _local_jobs(from_path, sources)
             for name, path in jobs:
                 try:
-                    result = store.import_source(name, path, max_removal=share, force=force,
-                                                 progress=bar.for_source(name))
+                    result = store.import_source(
+                        name, path, max_removal=share, force=force, progress=bar.for_source(name)
+                    )
                     rows.append((name, result))
                 except TamisError as exc:
                     rows.append((name, exc))
@@ -134,8 +156,18 @@ def update_command(
 
             for name in updatable_sources(sources):
                 try:
-                    rows.append((name, update_source(store, name, max_removal=share, force=force,
-                                                     progress=bar.for_source(name))))
+                    rows.append(
+                        (
+                            name,
+                            update_source(
+                                store,
+                                name,
+                                max_removal=share,
+                                force=force,
+                                progress=bar.for_source(name),
+                            ),
+                        )
+                    )
                 except TamisError as exc:
                     rows.append((name, exc))
     _finish(rows, as_json)
@@ -154,12 +186,16 @@ def _local_jobs(path: Path, sources: list[str] | None) -> list[tuple[str, Path]]
     known = {s.name: s for s in all_sources()}
     jobs = [(sub.name, sub) for sub in sorted(path.iterdir()) if sub.is_dir() and sub.name in known]
     if not jobs:
-        jobs = [(name, path) for name, src in known.items()
-                if src.required_files and all(n in src.find_files(path)
-                                              for n in src.required_files)]
+        jobs = [
+            (name, path)
+            for name, src in known.items()
+            if src.required_files and all(n in src.find_files(path) for n in src.required_files)
+        ]
     if not jobs:
-        raise InputError(f"{path}: no sub-directory named after a source "
-                         f"({', '.join(sorted(known))}) and no recognised list file")
+        raise InputError(
+            f"{path}: no sub-directory named after a source "
+            f"({', '.join(sorted(known))}) and no recognised list file"
+        )
     return jobs
 
 
@@ -183,11 +219,13 @@ def history_command(
     for entity in entities:
         records = store.entity_history(entity.id)
         if as_json:
-            payload.append({"entity": entity.to_dict(),
-                            "history": [r.to_dict() for r in records]})
+            payload.append({"entity": entity.to_dict(), "history": [r.to_dict() for r in records]})
             continue
-        console.print(f"\n[bold]{entity.caption}[/]  ({entity.id}, {entity.schema}; "
-                      f"lists: {', '.join(entity.lists) or '-'})", highlight=False)
+        console.print(
+            f"\n[bold]{entity.caption}[/]  ({entity.id}, {entity.schema}; "
+            f"lists: {', '.join(entity.lists) or '-'})",
+            highlight=False,
+        )
         table = Table("date", "event", "source / list", "detail")
         for record in records:
             detail = record.detail or ""
@@ -205,10 +243,12 @@ def history_command(
 @app.command("diff")
 def diff_command(
     source: str = typer.Argument(..., help="source name, e.g. ofac_sdn"),
-    from_date: str = typer.Option(None, "--from", help="the version in force on this date "
-                                  "(default: the one before --to)"),
-    to_date: str = typer.Option(None, "--to", help="the version in force on this date "
-                                "(default: the current one)"),
+    from_date: str = typer.Option(
+        None, "--from", help="the version in force on this date (default: the one before --to)"
+    ),
+    to_date: str = typer.Option(
+        None, "--to", help="the version in force on this date (default: the current one)"
+    ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Entities added, removed and changed between two versions of a source."""
@@ -219,9 +259,12 @@ def diff_command(
         sys.stdout.write(orjson.dumps(diff.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     old = f"{diff.from_version.date} (v{diff.from_version.id})" if diff.from_version else "nothing"
-    console.print(f"[bold]{source}[/]: {old} -> {diff.to_version.date} (v{diff.to_version.id}): "
-                  f"{len(diff.added)} added, {len(diff.removed)} removed, "
-                  f"{len(diff.changed)} changed", highlight=False)
+    console.print(
+        f"[bold]{source}[/]: {old} -> {diff.to_version.date} (v{diff.to_version.id}): "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, "
+        f"{len(diff.changed)} changed",
+        highlight=False,
+    )
     table = Table("change", "id", "name", "detail")
     for eid, caption in diff.added:
         table.add_row("[green]added[/]", eid, caption, "")
@@ -238,8 +281,9 @@ def export_command(
     fmt: str = typer.Option("ftm", "--format", "-f", help="ftm (JSON lines) or csv"),
     output: Path = typer.Option(None, "-o", "--output", help="file to write (default: stdout)"),
     as_of: str = typer.Option(None, "--as-of", help="entities in force on this date"),
-    lists: list[str] = typer.Option(None, "--lists", help="only these list ids "
-                                    "(repeatable or comma-separated)"),
+    lists: list[str] = typer.Option(
+        None, "--lists", help="only these list ids (repeatable or comma-separated)"
+    ),
 ) -> None:
     """Export entities as FollowTheMoney JSON lines or CSV."""
     from tamis.store.export import write_csv, write_ftm

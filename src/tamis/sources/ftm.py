@@ -78,4 +78,3 @@ class FtMSource(Source):
             files=dict(files),
             warnings=warnings,
         )
-

@@ -61,16 +61,29 @@ def _load(
             continue
         parsed = parse_checked(source, files)
         now = current.get(name)
-        if now is not None and parsed.published and now.published \
-                and parsed.published < now.published:
+        if (
+            now is not None
+            and parsed.published
+            and now.published
+            and parsed.published < now.published
+        ):
             continue
         report = None
         if progress is not None:
             report = _bind(progress, name)
         # the bundled files are official snapshots; a big drop since an older
         # bundled snapshot is the list's own history, not a broken download
-        results.append(run_import(store.engine, name, files, parsed=parsed, force=True,
-                                  fetched_at=SNAPSHOT_DATES.get(name), progress=report))
+        results.append(
+            run_import(
+                store.engine,
+                name,
+                files,
+                parsed=parsed,
+                force=True,
+                fetched_at=SNAPSHOT_DATES.get(name),
+                progress=report,
+            )
+        )
     return results
 
 

@@ -99,8 +99,15 @@ class Store:
         the current entities, unless ``force``. ``progress(phase, done, total)`` is
         called with phases hashing, parsing, comparing, writing, done.
         """
-        return run_import(self.engine, source, files, fetched_at=fetched_at,
-                          max_removal=max_removal, force=force, progress=progress)
+        return run_import(
+            self.engine,
+            source,
+            files,
+            fetched_at=fetched_at,
+            max_removal=max_removal,
+            force=force,
+            progress=progress,
+        )
 
     # -- versions -----------------------------------------------------------
     def versions(self, source: str | None = None) -> list[VersionInfo]:
@@ -151,19 +158,21 @@ class Store:
                 title = get_source(source).title
             except NotFound:
                 title = source
-            out.append({
-                "source": source,
-                "title": title,
-                "version_id": current.id,
-                "date": current.date,
-                "published": current.published,
-                "entity_count": current.entity_count,
-                "lists": current.counts.get("list", {}),
-                "imported_at": current.imported_at,
-                "fetched_at": current.fetched_at,
-                "sha256": current.sha256,
-                "versions": sum(1 for v in versions if v.source == source),
-            })
+            out.append(
+                {
+                    "source": source,
+                    "title": title,
+                    "version_id": current.id,
+                    "date": current.date,
+                    "published": current.published,
+                    "entity_count": current.entity_count,
+                    "lists": current.counts.get("list", {}),
+                    "imported_at": current.imported_at,
+                    "fetched_at": current.fetched_at,
+                    "sha256": current.sha256,
+                    "versions": sum(1 for v in versions if v.source == source),
+                }
+            )
         return out
 
     # -- entities -----------------------------------------------------------
@@ -227,8 +236,12 @@ class Store:
             raise InputError("the search text is empty")
         query = (
             select(EntitySpan.entity_id, EntitySpan.until_version, EntitySpan.payload)
-            .where(or_(EntitySpan.entity_id == text.strip(),
-                       EntitySpan.names.contains(needle, autoescape=True)))
+            .where(
+                or_(
+                    EntitySpan.entity_id == text.strip(),
+                    EntitySpan.names.contains(needle, autoescape=True),
+                )
+            )
             .order_by(EntitySpan.until_version.is_not(None), EntitySpan.id.desc())
         )
         found: dict[str, Entity] = {}
@@ -274,16 +287,28 @@ class Store:
             state = session.scalars(select(FetchState).where(FetchState.url == url)).first()
         if state is None:
             return None
-        return {"etag": state.etag, "last_modified": state.last_modified, "sha256": state.sha256,
-                "checked_at": state.checked_at}
+        return {
+            "etag": state.etag,
+            "last_modified": state.last_modified,
+            "sha256": state.sha256,
+            "checked_at": state.checked_at,
+        }
 
-    def remember_fetch(self, source: str, url: str, etag: str | None,
-                       last_modified: str | None, sha256: str | None) -> None:
+    def remember_fetch(
+        self, source: str, url: str, etag: str | None, last_modified: str | None, sha256: str | None
+    ) -> None:
         with self.engine.begin() as conn:
             conn.execute(FetchState.__table__.delete().where(FetchState.url == url))
-            conn.execute(FetchState.__table__.insert().values(
-                url=url, source=source, etag=etag, last_modified=last_modified, sha256=sha256,
-                checked_at=utc_now()))
+            conn.execute(
+                FetchState.__table__.insert().values(
+                    url=url,
+                    source=source,
+                    etag=etag,
+                    last_modified=last_modified,
+                    sha256=sha256,
+                    checked_at=utc_now(),
+                )
+            )
 
 
 def open_store(url: str | None = None) -> Store:

@@ -111,8 +111,8 @@ def summarise(diff: dict[str, Any]) -> str:
             if name in change:
                 c = change[name]
                 bits.append(
-                    f"{name} " + ", ".join([f"+{v}" for v in c["added"]] +
-                                           [f"-{v}" for v in c["removed"]])
+                    f"{name} "
+                    + ", ".join([f"+{v}" for v in c["added"]] + [f"-{v}" for v in c["removed"]])
                 )
         for name in _SCALAR_FIELDS:
             if name in change and change.get("listing") != "added":

@@ -72,8 +72,9 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open or migrate the store at {_safe(str(engine.url))}: {exc}") \
-            from exc
+        raise StoreError(
+            f"cannot open or migrate the store at {_safe(str(engine.url))}: {exc}"
+        ) from exc
 
 
 def _stored_revision(engine: Engine) -> str | None:

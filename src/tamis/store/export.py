@@ -12,11 +12,33 @@ import orjson
 from tamis.model import Entity
 
 #: CSV columns; multi-valued cells are joined with "; "
-CSV_COLUMNS = ("id", "schema", "name", "aliases", "lists", "programs", "listed_on",
-               "delisted_on", "birth_date", "nationality", "country", "identifiers")
+CSV_COLUMNS = (
+    "id",
+    "schema",
+    "name",
+    "aliases",
+    "lists",
+    "programs",
+    "listed_on",
+    "delisted_on",
+    "birth_date",
+    "nationality",
+    "country",
+    "identifiers",
+)
 
-_IDENTIFIERS = ("passportNumber", "idNumber", "registrationNumber", "taxNumber", "innCode",
-                "leiCode", "isin", "imoNumber", "mmsi", "swiftBic")
+_IDENTIFIERS = (
+    "passportNumber",
+    "idNumber",
+    "registrationNumber",
+    "taxNumber",
+    "innCode",
+    "leiCode",
+    "isin",
+    "imoNumber",
+    "mmsi",
+    "swiftBic",
+)
 
 
 def write_ftm(entities: Iterable[Entity], out: TextIO) -> int:
@@ -37,19 +59,21 @@ def write_csv(entities: Iterable[Entity], out: TextIO) -> int:
     writer.writerow(CSV_COLUMNS)
     count = 0
     for e in entities:
-        writer.writerow([
-            e.id,
-            e.schema,
-            e.caption,
-            _join(n for n in e.names if n != e.caption),
-            _join(e.lists),
-            _join(e.programs),
-            _join(ls.listed_on for ls in e.listings),
-            _join(ls.delisted_on for ls in e.listings),
-            _join(e.get("birthDate")),
-            _join(e.get("nationality")),
-            _join(e.get("country")),
-            _join(f"{p}:{v}" for p in _IDENTIFIERS for v in e.get(p)),
-        ])
+        writer.writerow(
+            [
+                e.id,
+                e.schema,
+                e.caption,
+                _join(n for n in e.names if n != e.caption),
+                _join(e.lists),
+                _join(e.programs),
+                _join(ls.listed_on for ls in e.listings),
+                _join(ls.delisted_on for ls in e.listings),
+                _join(e.get("birthDate")),
+                _join(e.get("nationality")),
+                _join(e.get("country")),
+                _join(f"{p}:{v}" for p in _IDENTIFIERS for v in e.get(p)),
+            ]
+        )
         count += 1
     return count

@@ -12,8 +12,14 @@ from tamis.store.diffing import entity_diff
 from tamis.store.schema import Change, EntitySpan, Version
 from tamis.store.types import ChangeRecord, Diff, EntityChange, VersionInfo
 
-_CHANGE_COLS = (Change.version_id, Change.source, Change.entity_id, Change.change,
-                Change.caption, Change.diff)
+_CHANGE_COLS = (
+    Change.version_id,
+    Change.source,
+    Change.entity_id,
+    Change.change,
+    Change.caption,
+    Change.diff,
+)
 
 
 def _record(row: Any) -> ChangeRecord:
@@ -81,18 +87,44 @@ def _listing_events(source: str, entity_id: str, data: dict[str, Any]) -> list[C
         lst = listing["list"]
         programs = ", ".join(listing.get("programs") or []) or None
         if listing.get("listed_on"):
-            out.append(ChangeRecord(listing["listed_on"], entity_id, caption, "listed", source,
-                                    list=lst, detail=programs))
+            out.append(
+                ChangeRecord(
+                    listing["listed_on"],
+                    entity_id,
+                    caption,
+                    "listed",
+                    source,
+                    list=lst,
+                    detail=programs,
+                )
+            )
         if listing.get("delisted_on"):
-            out.append(ChangeRecord(listing["delisted_on"], entity_id, caption, "delisted",
-                                    source, list=lst,
-                                    detail=listing.get("delisting_reason") or None))
+            out.append(
+                ChangeRecord(
+                    listing["delisted_on"],
+                    entity_id,
+                    caption,
+                    "delisted",
+                    source,
+                    list=lst,
+                    detail=listing.get("delisting_reason") or None,
+                )
+            )
         for event in listing.get("events") or []:
             name = event.get("event") or "event"
             if name == "designated":
                 name = "listed"
-            out.append(ChangeRecord(event.get("date"), entity_id, caption, name, source,
-                                    list=lst, detail=event.get("detail") or None))
+            out.append(
+                ChangeRecord(
+                    event.get("date"),
+                    entity_id,
+                    caption,
+                    name,
+                    source,
+                    list=lst,
+                    detail=event.get("detail") or None,
+                )
+            )
     # an event and the listing dates may say the same thing: keep the list's own
     # record (it comes first) unless only the event has a detail
     best: dict[tuple[str | None, str], ChangeRecord] = {}
@@ -107,15 +139,14 @@ def _fingerprints(conn: Any, source: str, version_id: int) -> dict[str, tuple[in
     return {
         entity_id: (span_id, fingerprint)
         for span_id, entity_id, fingerprint in conn.execute(
-            select(EntitySpan.id, EntitySpan.entity_id, EntitySpan.fingerprint)
-            .where(in_version(source, version_id))
+            select(EntitySpan.id, EntitySpan.entity_id, EntitySpan.fingerprint).where(
+                in_version(source, version_id)
+            )
         )
     }
 
 
-def diff_versions(
-    engine: Engine, source: str, old: VersionInfo | None, new: VersionInfo
-) -> Diff:
+def diff_versions(engine: Engine, source: str, old: VersionInfo | None, new: VersionInfo) -> Diff:
     """Compare the entity sets of two versions of one source."""
     with engine.connect() as conn:
         before = _fingerprints(conn, source, old.id) if old else {}
@@ -129,8 +160,9 @@ def diff_versions(
         payloads: dict[int, dict[str, Any]] = {}
         for start in range(0, len(wanted), 500):
             for span_id, payload in conn.execute(
-                select(EntitySpan.id, EntitySpan.payload)
-                .where(EntitySpan.id.in_(wanted[start:start + 500]))
+                select(EntitySpan.id, EntitySpan.payload).where(
+                    EntitySpan.id.in_(wanted[start : start + 500])
+                )
             ):
                 payloads[span_id] = orjson.loads(payload)
 
@@ -144,8 +176,11 @@ def diff_versions(
         added=[(e, caption(after[e][0], e)) for e in sorted(after) if e not in before],
         removed=[(e, caption(before[e][0], e)) for e in sorted(before) if e not in after],
         changed=[
-            EntityChange(e, caption(after[e][0], e),
-                         entity_diff(payloads[before[e][0]], payloads[after[e][0]]))
+            EntityChange(
+                e,
+                caption(after[e][0], e),
+                entity_diff(payloads[before[e][0]], payloads[after[e][0]]),
+            )
             for e in changed_ids
         ],
     )

@@ -192,8 +192,15 @@ def run_import(
         current = current_version(conn, source.name)
     if current is not None and current.sha256 == sha:
         report("done", 1, 1)
-        return ImportResult(source.name, "unchanged", current.id, current.published, sha,
-                            current.entity_count, warnings=[])
+        return ImportResult(
+            source.name,
+            "unchanged",
+            current.id,
+            current.published,
+            sha,
+            current.entity_count,
+            warnings=[],
+        )
     report("parsing", 0, 1)
     parsed = parsed or parse_checked(source, resolved)
     rows, warnings = _rows(parsed)
@@ -202,14 +209,18 @@ def run_import(
     report("comparing", 0, len(rows))
     with engine.connect() as conn:
         current = current_version(conn, source.name)
-        old = {} if current is None else {
-            entity_id: (span_id, fingerprint)
-            for span_id, entity_id, fingerprint in conn.execute(
-                select(EntitySpan.id, EntitySpan.entity_id, EntitySpan.fingerprint).where(
-                    EntitySpan.source == source.name, EntitySpan.until_version.is_(None)
+        old = (
+            {}
+            if current is None
+            else {
+                entity_id: (span_id, fingerprint)
+                for span_id, entity_id, fingerprint in conn.execute(
+                    select(EntitySpan.id, EntitySpan.entity_id, EntitySpan.fingerprint).where(
+                        EntitySpan.source == source.name, EntitySpan.until_version.is_(None)
+                    )
                 )
-            )
-        }
+            }
+        )
         added = [eid for eid in rows if eid not in old]
         removed = [eid for eid in old if eid not in rows]
         modified = [eid for eid in rows if eid in old and old[eid][1] != rows[eid].fingerprint]
@@ -234,7 +245,8 @@ def run_import(
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": source.name})
             version_id = conn.execute(
-                insert(Version).values(
+                insert(Version)
+                .values(
                     source=source.name,
                     published=parsed.published,
                     fetched_at=fetched_at or now,
@@ -247,7 +259,8 @@ def run_import(
                     added=len(added),
                     removed=len(removed),
                     modified=len(modified),
-                ).returning(Version.id)
+                )
+                .returning(Version.id)
             ).scalar_one()
             previous = conn.execute(
                 select(func.max(Version.id)).where(
@@ -256,8 +269,18 @@ def run_import(
             ).scalar()
             if previous != (current.id if current else None):
                 raise StoreError(f"{source.name}: another import ran at the same time; retry")
-            _write(conn, source.name, version_id, rows, old, added, removed, modified,
-                   old_payloads, report)
+            _write(
+                conn,
+                source.name,
+                version_id,
+                rows,
+                old,
+                added,
+                removed,
+                modified,
+                old_payloads,
+                report,
+            )
     except TamisError:
         raise
     except Exception as exc:  # database errors: the transaction was rolled back
@@ -280,7 +303,7 @@ def run_import(
 def _payloads(conn: Any, span_ids: list[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     for start in range(0, len(span_ids), 500):
-        chunk = span_ids[start:start + 500]
+        chunk = span_ids[start : start + 500]
         for span_id, payload in conn.execute(
             select(EntitySpan.id, EntitySpan.payload).where(EntitySpan.id.in_(chunk))
         ):
@@ -308,15 +331,23 @@ def _write(
         .values(until_version=version_id)
     )
     for start in range(0, len(closing), _CHUNK):
-        conn.execute(stmt, closing[start:start + _CHUNK])
+        conn.execute(stmt, closing[start : start + _CHUNK])
     changes: list[dict[str, Any]] = []
     for eid in removed:
         payload = old_payloads[old[eid][0]]
         changes.append(_change(version_id, source, eid, "removed", payload.get("caption"), None))
     for eid in modified:
         diff = entity_diff(old_payloads[old[eid][0]], orjson.loads(rows[eid].payload))
-        changes.append(_change(version_id, source, eid, "modified", rows[eid].entity.caption,
-                               orjson.dumps(diff).decode()))
+        changes.append(
+            _change(
+                version_id,
+                source,
+                eid,
+                "modified",
+                rows[eid].entity.caption,
+                orjson.dumps(diff).decode(),
+            )
+        )
     for eid in added:
         changes.append(_change(version_id, source, eid, "added", rows[eid].entity.caption, None))
     spans = [
@@ -333,12 +364,12 @@ def _write(
     ]
     done = len(closing)
     for start in range(0, len(spans), _CHUNK):
-        chunk = spans[start:start + _CHUNK]
+        chunk = spans[start : start + _CHUNK]
         conn.execute(insert(EntitySpan), chunk)
         done += len(chunk)
         report("writing", min(done, total), total)
     for start in range(0, len(changes), _CHUNK * 5):
-        conn.execute(insert(Change), changes[start:start + _CHUNK * 5])
+        conn.execute(insert(Change), changes[start : start + _CHUNK * 5])
 
 
 def _change(
@@ -352,4 +383,3 @@ def _change(
         "caption": caption or eid,
         "diff": diff,
     }
-
