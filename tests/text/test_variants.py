@@ -56,6 +56,9 @@ from tamis.text.normalize import MAX_VARIANTS
         ("리병철", ["ri pyong chol", "ri byeong cheol"]),
         # Japanese
         ("山田太郎", ["yamada taro"]),
+        ("村上春樹", ["murakami haruki"]),
+        ("中村美咲", ["nakamura misaki"]),
+        ("桑原和樹", ["kuwabara kazuki"]),
         ("やまだ たろう", ["yamada tarou", "yamada taro"]),
         # Greek, Hebrew, Thai
         ("Αλέξανδρος", ["alexandros", "alexander"]),

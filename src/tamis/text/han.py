@@ -46,28 +46,49 @@ def syllables(word: str) -> list[str]:
 
 
 @cache
-def _japanese() -> tuple[dict[str, str], dict[str, str]]:
+def _japanese() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     table = load_table("japanese_names.yml")
     return (
         {str(k): str(v) for k, v in table["family"].items()},
         {str(k): str(v) for k, v in table["given"].items()},
+        {str(k): str(v) for k, v in table["chars"].items()},
     )
 
 
-def japanese_reading(word: str) -> tuple[str, bool] | None:
-    """Japanese reading of a kanji name that starts with a known Japanese family name.
+def _composed(part: str, chars: dict[str, str]) -> str | None:
+    """A name part read character by character (春樹 -> haruki); None if a kanji is unknown."""
+    readings = [chars.get(ch) for ch in part]
+    if any(r is None for r in readings):
+        return None
+    return "".join(r for r in readings if r)
 
-    Returns ("yamada taro", True) when the given name is known too, ("yamada tai lang",
-    False) when only the family name is (the rest read as pinyin), None otherwise.
+
+def japanese_reading(word: str) -> tuple[str, bool] | None:
+    """Japanese reading of a kanji name, and whether it comes from the name tables.
+
+    A name that starts with a family name of ``data/japanese_names.yml`` is read with it,
+    the given name from the given-name table ("yamada taro", True), else character by
+    character ("murakami haruki", False), else as pinyin ("yamada tai lang", False).
+    A four-character name whose family name is not in the table but whose characters all
+    have a name reading is read two + two characters ("kuwabara kazuki", False). Returns
+    None otherwise (most Chinese names).
     """
-    family, given = _japanese()
+    family, given, chars = _japanese()
     for size in (3, 2):
         head, rest = word[:size], word[size:]
         if len(word) > size and head in family and len(rest) <= 3:
             if rest in given:
                 return f"{family[head]} {given[rest]}", True
+            composed = _composed(rest, chars)
+            if composed is not None:
+                return f"{family[head]} {composed}", False
             pinyin = " ".join(anyascii(ch).lower() for ch in rest)
             return f"{family[head]} {pinyin}", False
+    if len(word) == 4:
+        head = _composed(word[:2], chars)
+        tail = given.get(word[2:]) or _composed(word[2:], chars)
+        if head is not None and tail is not None:
+            return f"{head} {tail}", False
     return None
 
 
