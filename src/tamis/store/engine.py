@@ -30,7 +30,7 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, pool_pre_ping=True)
-    except (SQLAlchemyError, ValueError, ModuleNotFoundError) as exc:
+    except (SQLAlchemyError, ValueError, ModuleNotFoundError, OSError) as exc:
         raise StoreError(f"cannot use database {_safe(url)}: {exc}") from exc
     return engine
 
