@@ -42,6 +42,10 @@ from tamis.text.normalize import MAX_VARIANTS
         # Chinese: syllables separated, given name joined, all joined
         ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
         ("李明", ["li ming", "liming"]),
+        # Wade-Giles for two- and three-character names
+        ("蒋经国", ["jiang jingguo", "chiang chingkuo"]),
+        ("毛泽东", ["mao zedong", "mao tsetung"]),
+        ("李登辉", ["li denghui", "li tenghui"]),
         ("曾庆红", ["zeng qing hong", "zeng qinghong"]),
         # Chinese organisation names: glossary words in English, the rest joined
         ("华为技术有限公司", ["hua wei ji shu you xian gong si", "huawei technologies co ltd"]),
@@ -138,3 +142,15 @@ def test_data_tables_have_no_duplicate_keys() -> None:
                 keys.append(("", key))
         duplicates = {k for k in keys if keys.count(k) > 1}
         assert not duplicates, f"{path.name}: {duplicates}"
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "wade_giles"),
+    [("zhi", "chih"), ("si", "ssu"), ("xiong", "hsiung"), ("qing", "ching"), ("guo", "kuo"),
+     ("duo", "to"), ("ge", "ko"), ("de", "te"), ("gui", "kuei"), ("shui", "shui"),
+     ("yan", "yen"), ("jie", "chieh"), ("ren", "jen"), ("cai", "tsai"), ("bian", "pien")],
+)  # fmt: skip
+def test_wade_giles_syllables(pinyin: str, wade_giles: str) -> None:
+    from tamis.text.wadegiles import syllable
+
+    assert syllable(pinyin) == wade_giles

@@ -13,7 +13,7 @@ from functools import cache
 
 from anyascii import anyascii
 
-from tamis.text import hangul
+from tamis.text import hangul, wadegiles
 from tamis.text.tables import load_table
 
 #: Family-name readings of characters whose ordinary reading is different.
@@ -165,7 +165,8 @@ def spellings(word: str) -> list[str]:
     (山田太郎 -> "yamada taro"). A name that reads as a Korean name in Chinese characters
     also gets its Korean spellings after the first two pinyin forms (金正恩 -> "kim jong un").
     An organisation name with words of ``data/chinese_glossary.yml`` gets, second, a
-    spelling with those words in English (小米集团 -> "xiaomi group").
+    spelling with those words in English (小米集团 -> "xiaomi group"). Names of two or three
+    characters are also spelt in Wade–Giles (蔡英文 -> "tsai yingwen").
     """
     syl = syllables(word)
     if not syl:
@@ -179,6 +180,8 @@ def spellings(word: str) -> list[str]:
     english = translated(word)
     if english is not None:
         out.insert(1, english)
+    if 2 <= n <= 3:
+        out.append(wadegiles.name(syl))
     korean = korean_reading(word)
     if korean is not None:
         kor = hangul.spellings(korean)
