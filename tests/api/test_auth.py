@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from typer.testing import CliRunner
 
 from tamis.api import create_app
 from tamis.api.keys import KeyStore, api_keys
 from tamis.api.settings import Settings
-from tamis.errors import InputError
+from tamis.errors import InputError, NotFound
 from tamis.service import ScreeningService
 
 QUERY = {"name": "Huawei Investment Holding"}
@@ -88,19 +86,19 @@ def test_cors_is_configurable(service: ScreeningService) -> None:
         assert "access-control-allow-origin" not in other.headers
 
 
-def test_keys_command_creates_lists_and_revokes(tmp_path: Path) -> None:
-    env = {**os.environ, "TAMIS_HOME": str(tmp_path), "TAMIS_DATABASE_URL": ""}
-    env.pop("TAMIS_DATABASE_URL")
+def test_keys_command_creates_lists_and_revokes(tamis_home: Path) -> None:
+    from tamis.cli import app
 
-    def tamis(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(Path(sys.executable).parent / "tamis"), *args], env=env,
-                              capture_output=True, text=True, timeout=120)
-
-    made = tamis("keys", "create", "--role", "admin", "--name", "ops")
-    assert made.returncode == 0, made.stderr
+    runner = CliRunner()
+    made = runner.invoke(app, ["keys", "create", "--role", "admin", "--name", "ops"])
+    assert made.exit_code == 0, made.output
     clear = made.stdout.strip().splitlines()[-1]
     assert clear.startswith("tamis_")
     key_id = clear.split("_")[1]
-    assert key_id in tamis("keys", "list").stdout
-    assert tamis("keys", "revoke", key_id).returncode == 0
-    assert tamis("keys", "revoke", "ffffffff").returncode == 7  # NotFound
+    listed = runner.invoke(app, ["keys", "list"])
+    assert key_id in listed.stdout and clear not in listed.stdout
+    assert runner.invoke(app, ["keys", "revoke", key_id]).exit_code == 0
+    missing = runner.invoke(app, ["keys", "revoke", "ffffffff"])
+    assert isinstance(missing.exception, NotFound) and missing.exception.exit_code == 7
+    bad_role = runner.invoke(app, ["keys", "create", "--role", "root"])
+    assert isinstance(bad_role.exception, InputError)
