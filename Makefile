@@ -16,7 +16,7 @@ venv: $(STAMP)
 
 ## run: set everything up, load the bundled lists into the SQLite store, start the main job
 run: $(STAMP)
-	$(BIN)/tamis demo
+	$(BIN)/tamis demo --serve
 
 ## test: set everything up and run the whole test suite
 test: $(STAMP)
