@@ -101,3 +101,37 @@ def test_bad_input_exit_codes(
     code, err = run(str(customers), "-o", str(tmp_path / "h.txt"))
     assert code == 2 and "output format" in err
     assert not (tmp_path / "h.csv").exists()
+
+
+def test_eval_cases_against_the_store(
+    tmp_path: Path, tamis_home: Path, lists_dir: Path, run_main
+) -> None:  # noqa: ANN001
+    """The evaluation format, screened against the UN list imported into the default store."""
+    from tamis.store import open_store
+
+    open_store().import_source("un", lists_dir / "un" / "consolidated.xml")
+    cases = (lists_dir.parent / "eval" / "un_typos.jsonl").read_bytes().splitlines()[:20]
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b"\n".join(cases) + b"\n")
+    out = tmp_path / "results.jsonl"
+    code, err = run_main(
+        "screen-file",
+        str(path),
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+        "--chunk-size",
+        "7",
+        "--no-progress",
+    )
+    assert code == 0, err
+    results = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    expected = [orjson.loads(case) for case in cases]
+    assert [r["id"] for r in results] == [c["id"] for c in expected]
+    found = sum(
+        any(c["expected_name"].casefold() in (n.casefold() for n in h["names"]) for h in r["hits"])
+        for r, c in zip(results, expected, strict=True)
+    )
+    assert found >= 15
+    assert all(h["lists"] == ["un_sc"] for r in results for h in r["hits"])

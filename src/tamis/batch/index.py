@@ -6,7 +6,6 @@ fingerprint so a run is not resumed against different list data.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -39,30 +38,25 @@ def file_key(path: Path) -> str:
     return f"file:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def entities_key(entities: list[Entity]) -> str:
-    """A content hash of a list of entities (ids and fingerprints, in order)."""
-    digest = hashlib.sha256()
-    for entity in entities:
-        digest.update(entity.id.encode())
-        digest.update(entity.fingerprint().encode())
-    return "entities:" + digest.hexdigest()
-
-
 def load_index(
-    entities_file: Path | None = None, as_of: str | None = None, lists: list[str] | None = None
+    entities_file: Path | None = None,
+    as_of: str | None = None,
+    lists: list[str] | None = None,
+    progress: bool = False,
 ) -> tuple[list[Entity], str]:
     """The entities to screen against and the key identifying them.
 
     From ``entities_file`` when given, else from the store (its current data,
-    or as it stood on ``as_of``; restricted to ``lists`` if given).
+    or as it stood on ``as_of``; restricted to ``lists`` if given), which gets
+    the bundled lists on first use, as for ``tamis screen``.
     """
     if entities_file is not None:
         return read_entities(entities_file), file_key(entities_file)
-    from tamis.store import open_store
+    from tamis.store.bundled import open_loaded_store
 
-    store: Any = open_store()
+    store: Any = open_loaded_store(progress=progress)
     entities = list(store.entities(as_of=as_of, lists=lists))
     if not entities:
-        raise InputError("the store holds no entities; run `tamis update` or `tamis demo` first")
+        raise InputError(f"no entity in the store matches as_of={as_of!r}, lists={lists!r}")
     key = f"store:{store.url}:{store.data_version()}:{as_of}:{sorted(lists or [])}"
     return entities, key

@@ -95,7 +95,10 @@ def screen_file_command(
         "row_id": id_column,
     }
     index, index_key = load_index(
-        entities, settings.as_of, list(settings.lists) if settings.lists else None
+        entities,
+        settings.as_of,
+        list(settings.lists) if settings.lists else None,
+        progress=progress and console.is_terminal,
     )
     screener = Screener(index)
     try:
