@@ -365,11 +365,27 @@ def _write(
     done = len(closing)
     for start in range(0, len(spans), _CHUNK):
         chunk = spans[start : start + _CHUNK]
-        conn.execute(insert(EntitySpan), chunk)
+        _bulk_insert(conn, EntitySpan, chunk)
         done += len(chunk)
         report("writing", min(done, total), total)
     for start in range(0, len(changes), _CHUNK * 5):
-        conn.execute(insert(Change), changes[start : start + _CHUNK * 5])
+        _bulk_insert(conn, Change, changes[start : start + _CHUNK * 5])
+
+
+def _bulk_insert(conn: Any, model: type[EntitySpan] | type[Change], rows: list[dict]) -> None:
+    """Insert ``rows`` in the current transaction: COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
+        conn.execute(insert(model), rows)
+        return
+    columns = list(rows[0])
+    raw = conn.connection.driver_connection  # the same connection, same transaction
+    with raw.cursor() as cursor:
+        statement = f"COPY {model.__tablename__} ({', '.join(columns)}) FROM STDIN"
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[column] for column in columns])
 
 
 def _change(
