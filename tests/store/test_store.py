@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -210,8 +211,15 @@ def test_changes_since_and_summary(two_versions: Store) -> None:
     assert {c.change for c in changes} == {"added", "removed", "modified"}
     assert two_versions.changes_since("2999-01-01") == []
     assert len(two_versions.changes_since("2000-01-01", source="ftm", limit=4)) == 4
-    with pytest.raises(InputError):
-        two_versions.changes_since("yesterday")
+    for bad in ("yesterday", "2024-13-01", "2024-05-02T25:00", ""):
+        with pytest.raises(InputError):
+            two_versions.changes_since(bad)
+    now = two_versions.versions()[-1].imported_at  # UTC, e.g. 2026-11-27T11:36:52Z
+    assert two_versions.changes_since(now)
+    assert two_versions.changes_since(now.replace("Z", "+00:00"))
+    moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    shifted = moment.astimezone(timezone(timedelta(hours=1))).isoformat()  # same instant
+    assert len(two_versions.changes_since(shifted)) == len(two_versions.changes_since(now))
     (summary,) = two_versions.sources_summary()
     assert summary["source"] == "ftm" and summary["entity_count"] == len(_v2())
     assert summary["versions"] == 2 and summary["fetched_at"] == "2024-05-03"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,6 @@ from tamis.store.schema import EntitySpan, FetchState, Version
 from tamis.store.types import ChangeRecord, Diff, ImportResult, VersionInfo
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
-_SINCE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?Z?)?$")
 
 
 def check_date(value: str, what: str = "date") -> str:
@@ -30,6 +30,26 @@ def check_date(value: str, what: str = "date") -> str:
     if not isinstance(value, str) or not _DATE.match(value):
         raise InputError(f"{what} must be an ISO date like 2021-03-01, got {value!r}")
     return value
+
+
+def utc_since(value: str) -> str:
+    """An ISO date or date-time as the UTC ``YYYY-MM-DD[THH:MM:SSZ]`` the store compares."""
+    text = value.strip() if isinstance(value, str) else ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    else:
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is not None and len(text) > 10:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    raise InputError(f"since must be an ISO date or date-time, got {value!r}")
 
 
 def entity_from_payload(payload: str | bytes) -> Entity:
@@ -276,10 +296,12 @@ class Store:
     def changes_since(
         self, since: str, source: str | None = None, limit: int | None = None
     ) -> list[ChangeRecord]:
-        """Changes recorded by versions imported at or after ``since`` (UTC ISO date/time)."""
-        if not isinstance(since, str) or not _SINCE.match(since.strip()):
-            raise InputError(f"since must be an ISO date or date-time, got {since!r}")
-        return history.changes_since(self.engine, since.strip().replace(" ", "T"), source, limit)
+        """Changes recorded by versions imported at or after ``since``.
+
+        ``since`` is an ISO date (``2026-11-27``, UTC) or date-time (``2026-11-27T10:00:00Z``
+        or with an offset); import times are kept in UTC.
+        """
+        return history.changes_since(self.engine, utc_since(since), source, limit)
 
     # -- conditional downloads -------------------------------------------------
     def fetch_state(self, url: str) -> dict[str, str | None] | None:
