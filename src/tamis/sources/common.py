@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -20,7 +21,7 @@ def read_bytes(path: Path) -> bytes:
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise ParseError(f"{path.name}: damaged gzip data ({exc})") from exc
     return data
 
