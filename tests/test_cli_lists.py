@@ -151,6 +151,11 @@ def test_load_bundled_is_a_no_op_when_loaded(tamis_home: Path) -> None:
     store = open_store()
     assert load_bundled(store, sources=["ofac_cons"]) == []
     assert store.current_versions()["ofac_cons"].published == "2025-07-31"
+    # the SDN file carries no date: a version fetched today is newer than the bundled one
+    sdn = LISTS / "ofac_sdn" / "snapshots" / "2024-05-02" / "sdn.csv.gz"
+    fetched = store.import_source("ofac_sdn", sdn)
+    assert load_bundled(store, sources=["ofac_sdn"]) == []
+    assert store.current_versions()["ofac_sdn"].id == fetched.version_id
     store.close()
 
 
