@@ -113,6 +113,7 @@ def download(
     retries: int = 3,
     backoff: float = 1.0,
     timeout: float = 60.0,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Download:
     """Fetch every file of ``source`` into ``staging`` (304s are answered from the cache)."""
     urls = source_urls(source)
@@ -127,7 +128,9 @@ def download(
     cached = cache_dir(source.name)
     result = Download(source.name)
     try:
-        for name, url in urls.items():
+        for index, (name, url) in enumerate(urls.items()):
+            if progress is not None:
+                progress("download", index, len(urls))
             headers: dict[str, str] = {}
             state = store.fetch_state(url)
             if state and (cached / name).is_file():
@@ -175,7 +178,14 @@ def update_source(
     with tempfile.TemporaryDirectory(prefix=f"tamis-{name}-") as tmp:
         staging = Path(tmp)
         fetched = download(
-            store, source, staging, client=client, retries=retries, backoff=backoff, timeout=timeout
+            store,
+            source,
+            staging,
+            client=client,
+            retries=retries,
+            backoff=backoff,
+            timeout=timeout,
+            progress=progress,
         )
         files = {logical: f.path for logical, f in fetched.files.items()}
         result = store.import_source(
