@@ -57,3 +57,7 @@ def test_bad_input_is_refused_clearly(kwargs, message):
 
 def test_a_long_name_at_the_limit_is_accepted():
     assert build_query("a" * MAX_NAME_LENGTH).get("name")[0] == "a" * MAX_NAME_LENGTH
+
+
+def test_sloppy_dates_are_padded():
+    assert build_query("Putin", birth_date="1981-3-5").get("birthDate") == ["1981-03-05"]

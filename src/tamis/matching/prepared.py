@@ -47,7 +47,7 @@ _ROMAN = frozenset(
         "xx",
     ]
 )
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 #: Tokens repeat across names: their phonetic keys are computed once.
@@ -154,7 +154,8 @@ def normalize_date(value: str) -> str | None:
     match = _DATE.match(value.strip())
     if not match:
         return None
-    return "-".join(part for part in match.groups() if part)
+    year, month, day = match.groups()
+    return "-".join([year, *(part.zfill(2) for part in (month, day) if part)])
 
 
 def normalize_gender(value: str | None) -> str | None:

@@ -9,7 +9,8 @@ FtM-style dict, and refuses bad input with an :class:`~tamis.errors.InputError`:
   name is that long; longer input is almost certainly a pasted document);
 - unpaired UTF-16 surrogates (text that was mis-decoded);
 - an unknown schema;
-- an impossible or malformed date (``2021-02-30``, ``21-3-1``).
+- an impossible or malformed date (``2021-02-30``, ``21-3-1``); ``1981-3-5`` is
+  accepted and written ``1981-03-05``.
 
 Control characters (C0, C1, DEL, zero-width and bidi formatting marks) are
 stripped from names rather than refused.
@@ -29,7 +30,7 @@ from tamis.model import NAME_PROPS, SCHEMAS, Entity
 MAX_NAME_LENGTH = 1_000
 #: Schema of a query that does not say what it is: compatible with everything.
 DEFAULT_SCHEMA = "Thing"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 
 
 def clean_text(value: str, what: str = "name") -> str:
@@ -72,7 +73,8 @@ def check_date(value: str, what: str = "date") -> str:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         raise InputError(f"{what} {value!r} does not exist") from None
-    return value
+    # "1981-3-5" is written "1981-03-05"
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
 
 
 def check_schema(schema: str | None) -> str:

@@ -38,6 +38,8 @@ COUNTRY_PENALTY = 0.15
 GENDER_PENALTY = 0.2
 #: an identical identifier removes this share of the distance to 1
 IDENTIFIER_LIFT = 0.7
+#: and never leaves it below this: the same IMO or passport number deserves a look
+IDENTIFIER_FLOOR = 0.8
 
 
 def _is_org(schema: str) -> bool:
@@ -187,7 +189,7 @@ class TamisV1(Algorithm):
         ident = identifier_match(query.identifiers, candidate.identifiers)
         if ident:
             before = min(max(score, 0.0), 1.0)
-            score = 1.0 - (1.0 - before) * (1.0 - IDENTIFIER_LIFT)
+            score = max(IDENTIFIER_FLOOR, 1.0 - (1.0 - before) * (1.0 - IDENTIFIER_LIFT))
             if explain:
                 notes.append(
                     Explanation(

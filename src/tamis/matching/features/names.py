@@ -12,6 +12,7 @@ tokens.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tamis.matching.features.tokens import (
     ORG_FILLERS,
@@ -69,6 +70,17 @@ class NameMatch:
         )
 
 
+@lru_cache(maxsize=200_000)
+def _weights(
+    tokens: tuple[str, ...], org: bool
+) -> tuple[tuple[float, ...], float, tuple[float, ...]]:
+    """Token weights, their total (at least a tiny positive number), and the weight of
+    each token that would signal a different name if left unpaired (0 otherwise)."""
+    weights = tuple(token_weight(t, org) for t in tokens)
+    distinct = tuple(w if _distinct(t, org) else 0.0 for t, w in zip(tokens, weights, strict=True))
+    return weights, sum(weights) or 1.0, distinct
+
+
 def _distinct(token: str, org: bool) -> bool:
     """Whether an unpaired token signals a different name (not a filler or particle)."""
     return token not in ORG_FILLERS if org else not is_common(token)
@@ -103,42 +115,44 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
     distinctive tokens. Quality is the weighted mean similarity of the pairs.
     """
     qt, ct = query.tokens, candidate.tokens
+    qp, cp = query.phonetic, candidate.phonetic
     options: list[tuple[float, int, int, str]] = []
     for i, a in enumerate(qt):
-        pa = query.phonetic[i]
+        pa = qp[i]
         for j, b in enumerate(ct):
-            sim, kind = token_similarity(a, b, pa, candidate.phonetic[j])
+            sim, kind = token_similarity(a, b, pa, cp[j])
             if sim >= PAIR_MIN:
                 options.append((sim, i, j, kind))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    pairs: list[TokenPair] = []
-    quality_sum = quality_weight = paired_q = paired_c = 0.0
-    for sim, i, j, kind in options:
-        if i in used_q or j in used_c:
-            continue
-        used_q.add(i)
-        used_c.add(j)
-        pairs.append(TokenPair(qt[i], ct[j], sim, kind))
-        wq, wc = token_weight(qt[i], org), token_weight(ct[j], org)
-        quality_sum += sim * (wq + wc)
-        quality_weight += wq + wc
-        paired_q += wq
-        paired_c += wc
-    total_q = sum(token_weight(t, org) for t in qt) or 1.0
-    total_c = sum(token_weight(t, org) for t in ct) or 1.0
-    unpaired_q = tuple(t for i, t in enumerate(qt) if i not in used_q)
-    unpaired_c = tuple(t for j, t in enumerate(ct) if j not in used_c)
     score = 0.0
-    if pairs:
+    pairs: list[TokenPair] = []
+    unpaired_q, unpaired_c = qt, ct
+    if options:
+        options.sort(key=lambda o: (-o[0], o[1], o[2]))
+        wq_all, total_q, distinct_q = _weights(qt, org)
+        wc_all, total_c, distinct_c = _weights(ct, org)
+        used_q: set[int] = set()
+        used_c: set[int] = set()
+        quality_sum = quality_weight = paired_q = paired_c = 0.0
+        for sim, i, j, kind in options:
+            if i in used_q or j in used_c:
+                continue
+            used_q.add(i)
+            used_c.add(j)
+            pairs.append(TokenPair(qt[i], ct[j], sim, kind))
+            wq, wc = wq_all[i], wc_all[j]
+            quality_sum += sim * (wq + wc)
+            quality_weight += wq + wc
+            paired_q += wq
+            paired_c += wc
+        unpaired_q = tuple(t for i, t in enumerate(qt) if i not in used_q)
+        unpaired_c = tuple(t for j, t in enumerate(ct) if j not in used_c)
         quality = quality_sum / quality_weight
         cov_q, cov_c = paired_q / total_q, paired_c / total_c
         high, low = max(cov_q, cov_c), min(cov_q, cov_c)
         base = COVER_BASE_ORG if org else COVER_BASE_PERSON
         score = quality * high * (base + (1 - base) * low)
-        left_q = sum(token_weight(t, org) for t in unpaired_q if _distinct(t, org)) / total_q
-        left_c = sum(token_weight(t, org) for t in unpaired_c if _distinct(t, org)) / total_c
+        left_q = sum(distinct_q[i] for i in range(len(qt)) if i not in used_q) / total_q
+        left_c = sum(distinct_c[j] for j in range(len(ct)) if j not in used_c) / total_c
         if left_q and left_c:
             score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
         if unpaired_q or unpaired_c:

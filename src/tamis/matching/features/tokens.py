@@ -114,6 +114,7 @@ def spelling_similarity(a: str, b: str) -> float:
     return max(0.0, 1.0 - edits * EDIT_COST / max(len(a), len(b)))
 
 
+@lru_cache(maxsize=2_000_000)
 def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, str]:
     """Similarity of two tokens and how it was established.
 
