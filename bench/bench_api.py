@@ -189,6 +189,13 @@ def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dic
             rss.append(_tree_rss(server.pid))
             time.sleep(1)
         result = json.loads(gen.stdout.read() if gen.stdout else "{}")
+        # one client alone: the time one request costs the server, without queueing
+        single = subprocess.run([sys.executable, "-m", "bench.bench_api", "--loadgen", url, "10",
+                                 "1", str(bodies_file)], cwd=ROOT, check=True,
+                                capture_output=True, text=True)
+        alone = json.loads(single.stdout)
+        result.update(single_p50_ms=alone["p50_ms"], single_p99_ms=alone["p99_ms"],
+                      single_rps=alone["rps"])
         quarter = max(1, len(rss) // 4)
         result.update(
             workers=workers, concurrency=concurrency, startup_s=startup,
@@ -211,6 +218,8 @@ def run(quick: bool) -> str:
     r = measure(seconds, workers)
     growth = (r["rss_last_mb"] - r["rss_first_mb"]) / max(r["rss_first_mb"], 1.0)
     flag = "--quick" if quick else ""
+    single = (f"{r['single_p50_ms']:.1f} / {r['single_p99_ms']:.1f} ms, "
+              f"{r['single_rps']:.0f} req/s")
     lat = " / ".join(f"{r[k]:.1f}" for k in ("p50_ms", "p95_ms", "p99_ms", "max_ms"))
     rss = " / ".join(f"{r[k]:.0f}" for k in ("rss_first_mb", "rss_last_mb", "rss_max_mb"))
     return f"""## HTTP API: POST /match under load
@@ -227,6 +236,10 @@ def run(quick: bool) -> str:
 | errors (non-200 or connection) | {r['errors']} | 0 |
 | server RSS, first / last quarter / max | {rss} MB ({growth:+.1%}) | flat |
 | start-up until ready (both workers) | {r['startup_s']:.0f} s | |
+| one client alone: p50 / p99, throughput | {single} | |
+
+With one client the latency is the cost of one request to the server, most of it the
+scoring in `Screener.screen`; throughput under load is bounded by workers / that cost.
 
 Reproduce: `.venv/bin/python -m bench.run_all api {flag}`.
 """

@@ -135,3 +135,9 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(TamisError)
     async def _tamis(_request: Request, exc: TamisError) -> Response:
         return error_response(422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # a bug: logged with its traceback, answered in the same JSON shape
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(500, "internal error; it has been logged")
