@@ -42,6 +42,8 @@ _LETTERS = {
 }  # fmt: skip
 _MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u", "\u0652": "", "\u0670": "a"}
 _DROP_MARKS = frozenset("\u064b\u064c\u064d\u0651\u0653\u0654\u0655\u0640\u200c\u200d")
+# Persian / Urdu forms of letters whose reading rules are those of the Arabic letter.
+_PERSIAN_LETTERS = str.maketrans({"ی": "ي", "ې": "ي", "ک": "ك", "ہ": "ه", "ھ": "ه"})
 _SUN = frozenset("تثدذرزسشصضطظلن")
 _VOWEL_LETTERS = frozenset("اأإآٱىة")
 
@@ -104,6 +106,7 @@ def _vowelled_guess(rendered: str) -> str:
     return rendered
 
 
+_GLIDES_AND_VOWELS = frozenset("aeiouwy")
 _DIGRAPHS = re.compile(r"kh|sh|th|dh|gh|ch|zh|[a-z]")
 
 
@@ -114,7 +117,7 @@ def _all_clusters_a(rendered: str) -> str:
     for i, letter in enumerate(letters):
         out.append(letter)
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        if nxt and letter[0] not in _LATIN_VOWELS and nxt[0] not in _LATIN_VOWELS:
+        if nxt and letter[0] not in _GLIDES_AND_VOWELS and nxt[0] not in _GLIDES_AND_VOWELS:
             out.append("a")
     return "".join(out)
 
@@ -125,7 +128,7 @@ def _word_alternatives(word: str) -> tuple[str, ...]:
     known = _names().get(unify(word))
     if known:
         return known
-    rendered = _render(word)
+    rendered = _render(word.translate(_PERSIAN_LETTERS))
     return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered, _all_clusters_a(rendered))))
 
 
