@@ -103,7 +103,8 @@ def postgres_server() -> Iterator[str]:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+            # immediate: the data is thrown away, so skip the shutdown checkpoint
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
             capture_output=True,
             timeout=120,
         )
@@ -127,11 +128,16 @@ def _create_database(server: str, name: str) -> None:
 
 
 @pytest.fixture
-def fresh_postgres_url(postgres_server: str) -> str:
-    """A new, empty database on the session's server (one per test)."""
+def fresh_postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new, empty database on the session's server (one per test, dropped after it)."""
+    import psycopg
+
     name = f"t_{uuid.uuid4().hex[:12]}"
     _create_database(postgres_server, name)
-    return f"{postgres_server}/{name}"
+    yield f"{postgres_server}/{name}"
+    dsn = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
