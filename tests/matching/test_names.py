@@ -41,10 +41,13 @@ def test_missing_middle_name_is_tolerated_but_substitution_is_not():
 
 
 def test_alignment_records_pairs_and_leftovers():
-    match = align(prepare_name("Sergey Ivanevich Lavrov")[0],
-                  prepare_name("Sergey Viktorovich Lavrov")[0])
+    match = align(
+        prepare_name("Sergey Ivanevich Lavrov")[0], prepare_name("Sergey Viktorovich Lavrov")[0]
+    )
     assert {(p.query, p.candidate) for p in match.pairs} >= {
-        ("sergey", "sergey"), ("lavrov", "lavrov")}
+        ("sergey", "sergey"),
+        ("lavrov", "lavrov"),
+    }
     assert match.query_unpaired == ("ivanevich",)
     assert match.candidate_unpaired == ("viktorovich",)
 
@@ -61,8 +64,12 @@ RANKING = [
     ("Osama bin Laden", "Usama bin Laden", "Hamza bin Laden", "Person"),
     ("Sergey Lavrov", "Sergey Viktorovich Lavrov", "Sergey Ivanov", "Person"),
     ("N. Nazarbayev", "Nursultan Nazarbayev", "Aliya Nazarbayeva", "Person"),
-    ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft", "Deutsche Bank Trust Company",
-     "Company"),
+    (
+        "Deutsche Bank AG",
+        "Deutsche Bank Aktiengesellschaft",
+        "Deutsche Bank Trust Company",
+        "Company",
+    ),
     ("CRYSTALORD LIMITED", "CRYSTALORD LTD", "CRYSTALORD SYSTEMS LIMITED", "Company"),
     ("OCEAN STAR II", "OCEAN STAR II", "OCEAN STAR", "Vessel"),
     ("BOEING 747", "BOEING 747", "BOEING 737", "Airplane"),

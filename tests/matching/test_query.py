@@ -16,16 +16,21 @@ def test_bare_name_defaults_to_an_open_schema():
 
 
 def test_facts_are_kept():
-    query = build_query("Vladimir Putin", schema="Person", birth_date="1952-10-07",
-                        country="ru", ids=["123 456"])
+    query = build_query(
+        "Vladimir Putin", schema="Person", birth_date="1952-10-07", country="ru", ids=["123 456"]
+    )
     assert query.get("birthDate") == ["1952-10-07"]
     assert query.get("country") == ["ru"]
     assert query.get("idNumber") == ["123 456"]
 
 
 def test_entity_form():
-    query = build_query(entity={"schema": "Person", "properties": {
-        "name": ["PUTIN, Vladimir"], "birthDate": ["1952"]}})
+    query = build_query(
+        entity={
+            "schema": "Person",
+            "properties": {"name": ["PUTIN, Vladimir"], "birthDate": ["1952"]},
+        }
+    )
     assert query.schema == "Person"
     assert query.get("birthDate") == ["1952"]
 

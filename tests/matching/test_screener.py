@@ -8,6 +8,7 @@ from tamis.errors import InputError
 from tamis.matching import Screener, build_query, get_algorithm
 from tamis.matching.prepared import prepare_entity
 from tamis.model import Entity, Listing
+
 from .evaldata import load_suite
 
 TODAY = "2026-01-01"
@@ -36,7 +37,7 @@ def test_xiaomi_listed_then_delisted(screener):
     assert after == []
     # and the nearest names stay well below the threshold
     everything = screener.screen(build_query("Xiaomi"), as_of="2021-06-01", threshold=0)
-    assert all("ZHANG, Xiaoming" != h.entity.caption or not h.match for h in everything)
+    assert all(h.entity.caption != "ZHANG, Xiaoming" or not h.match for h in everything)
 
 
 @pytest.mark.parametrize("name", ["Владимир Путин", "Vladimir Poutine", "PUTIN Vladimir"])
@@ -46,11 +47,14 @@ def test_putin_across_scripts_and_spellings(screener, name):
 
 
 def test_wrong_birth_date_and_nationality_lower_the_score(screener):
-    right = screener.screen(build_query("Vladimir Poutine", schema="Person", birth_date="1952",
-                                        country="Russia"), as_of=TODAY)
+    right = screener.screen(
+        build_query("Vladimir Poutine", schema="Person", birth_date="1952", country="Russia"),
+        as_of=TODAY,
+    )
     assert right and right[0].entity.caption == "PUTIN, Vladimir Vladimirovich"
-    wrong = build_query("Vladimir Poutine", schema="Person", birth_date="1985-04-02",
-                        country="France")
+    wrong = build_query(
+        "Vladimir Poutine", schema="Person", birth_date="1985-04-02", country="France"
+    )
     assert "PUTIN, Vladimir Vladimirovich" not in _captions(screener.screen(wrong, as_of=TODAY))
     scored = screener.screen(wrong, as_of=TODAY, threshold=0)
     putin = [h for h in scored if h.entity.caption == "PUTIN, Vladimir Vladimirovich"]
@@ -98,8 +102,18 @@ def test_bad_options_are_refused(screener, options):
 def test_hit_to_dict(screener):
     hit = screener.screen(build_query("Xiaomi Corp"), as_of="2021-03-01")[0]
     data = hit.to_dict()
-    assert set(data) == {"id", "schema", "caption", "names", "lists", "programs", "listed_on",
-                         "score", "match", "explanations"}
+    assert set(data) == {
+        "id",
+        "schema",
+        "caption",
+        "names",
+        "lists",
+        "programs",
+        "listed_on",
+        "score",
+        "match",
+        "explanations",
+    }
     assert data["listed_on"] == "2021-01-14"
     assert data["explanations"][0]["feature"] == "name"
     assert "Xiaomi" in data["explanations"][0]["text"]
@@ -112,11 +126,12 @@ def test_ofac_algorithm_screens_too(screener):
 
 def test_screen_many_matches_screen_in_a_process_pool(screener):
     rows = load_suite("un_typos")[:120] + load_suite("negatives_2k")[:100]
-    queries = [build_query(entity=row["query"]) for row in rows]
+    queries = [Entity.from_dict({**row["query"], "id": "q"}) for row in rows]
     pooled = screener.screen_many(queries, workers=2, as_of=TODAY)
     single = [screener.screen(q, as_of=TODAY) for q in queries]
     assert [[h.entity.id for h in hits] for hits in pooled] == [
-        [h.entity.id for h in hits] for hits in single]
+        [h.entity.id for h in hits] for hits in single
+    ]
 
 
 def test_candidates_agree_with_brute_force(list_entities):
@@ -130,7 +145,7 @@ def test_candidates_agree_with_brute_force(list_entities):
     rows = load_suite("un_typos")[::6] + load_suite("negatives_2k")[::40]
     compared = agree = 0
     for row in rows:
-        query = build_query(entity=row["query"])
+        query = Entity.from_dict({**row["query"], "id": "q"})
         prepared = prepare_entity(query)
         best = max(algo.compare_prepared(prepared, p, explain=False).score for p in un.prepared)
         if best < 0.5:
@@ -143,16 +158,24 @@ def test_candidates_agree_with_brute_force(list_entities):
 
 
 def test_entities_without_listings_and_as_of():
-    listed = Entity("a", "Person", {"name": ["Ivan Petrov"]},
-                    [Listing("x", listed_on="2020-01-01", delisted_on="2021-01-01")])
+    listed = Entity(
+        "a",
+        "Person",
+        {"name": ["Ivan Petrov"]},
+        [Listing("x", listed_on="2020-01-01", delisted_on="2021-01-01")],
+    )
     plain = Entity("b", "Person", {"name": ["Ivan Petrov"]})
     screener = Screener([listed, plain])
-    assert {h.entity.id for h in screener.screen(build_query("Ivan Petrov"),
-                                                 as_of="2020-06-01")} == {"a", "b"}
-    assert {h.entity.id for h in screener.screen(build_query("Ivan Petrov"),
-                                                 as_of="2021-06-01")} == {"b"}
-    assert {h.entity.id for h in screener.screen(build_query("Ivan Petrov"), lists=["x"],
-                                                 as_of="2020-06-01")} == {"a"}
+    assert {
+        h.entity.id for h in screener.screen(build_query("Ivan Petrov"), as_of="2020-06-01")
+    } == {"a", "b"}
+    assert {
+        h.entity.id for h in screener.screen(build_query("Ivan Petrov"), as_of="2021-06-01")
+    } == {"b"}
+    assert {
+        h.entity.id
+        for h in screener.screen(build_query("Ivan Petrov"), lists=["x"], as_of="2020-06-01")
+    } == {"a"}
 
 
 def test_empty_screener():
