@@ -17,7 +17,8 @@ from tamis.bundled import SNAPSHOT_DATES, bundled_dirs
 from tamis.errors import NotFound
 from tamis.sources.base import get_source
 from tamis.store.core import Store
-from tamis.store.importer import hash_files, parse_checked, resolve_files, run_import
+from tamis.store.files import hash_files, parse_checked, resolve_files
+from tamis.store.importer import run_import
 from tamis.store.schema import Version
 from tamis.store.types import ImportResult
 

@@ -13,39 +13,28 @@ The order matters for the guarantees the store gives:
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, bindparam, func, insert, select, text, update
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from tamis.errors import (
-    EmptySourceError,
-    ImportRefused,
-    InputError,
-    ParseError,
-    StoreError,
-    TamisError,
-)
-from tamis.model import NAME_PROPS, Entity
-from tamis.sources.base import ParsedList, Source, get_source
-from tamis.sources.common import read_bytes
-from tamis.store.diffing import entity_diff
-from tamis.store.schema import Change, EntitySpan, Version
+from tamis.errors import ImportRefused, InputError, StoreError, TamisError
+from tamis.sources.base import ParsedList, get_source
+from tamis.store.files import hash_files, parse_checked, resolve_files
+from tamis.store.schema import EntitySpan, Version
 from tamis.store.types import ImportResult
+from tamis.store.writer import build_rows, old_payloads, write_version
 
 #: progress(phase, done, total): phases are hashing, parsing, comparing, writing, done
 Progress = Callable[[str, int, int], None]
 
 DEFAULT_MAX_REMOVAL = 0.10
-_CHUNK = 2000
 
 
 def utc_now() -> str:
@@ -65,102 +54,6 @@ def max_removal_setting(value: float | None) -> float:
     if not 0.0 <= value <= 1.0:
         raise InputError(f"max removal must be a share between 0 and 1, got {value}")
     return value
-
-
-def resolve_files(source: Source, files: Path | dict[str, Path]) -> dict[str, Path]:
-    """Logical file name -> path, from a directory, a single file or a mapping."""
-    if isinstance(files, dict):
-        resolved = {name: Path(path) for name, path in files.items()}
-    else:
-        path = Path(files)
-        if path.is_dir():
-            resolved = source.find_files(path)
-        elif path.is_file():
-            resolved = _single_file(source, path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    for name, path in resolved.items():
-        if not path.is_file():
-            raise InputError(f"{source.name}: {name} -> {path}: no such file")
-    missing = [name for name in source.required_files if name not in resolved]
-    if missing:
-        raise ParseError(f"{source.name}: required file(s) missing: {', '.join(missing)}")
-    if not resolved:
-        raise ParseError(f"{source.name}: no file of this source found")
-    return resolved
-
-
-def _single_file(source: Source, path: Path) -> dict[str, Path]:
-    key = path.name.lower().removesuffix(".gz")
-    for name in (*source.required_files, *source.urls):
-        if name.lower() == key:
-            return {name: path}
-    names = list(dict.fromkeys((*source.required_files, *source.urls)))
-    if not names:  # a source that takes files of any name
-        return {path.name.removesuffix(".gz"): path}
-    if len(names) == 1:
-        return {names[0]: path}
-    found = source.find_files(path.parent)
-    if path in found.values():
-        return {name: p for name, p in found.items() if p == path}
-    raise InputError(
-        f"{path.name}: not a file of source {source.name} (expected one of {', '.join(names)})"
-    )
-
-
-def hash_files(files: dict[str, Path]) -> tuple[str, dict[str, str]]:
-    """sha256 of each file's content (un-gzipped) and a combined hash of the set."""
-    per_file = {
-        name: hashlib.sha256(read_bytes(path)).hexdigest() for name, path in sorted(files.items())
-    }
-    combined = hashlib.sha256(
-        "\n".join(f"{name}\t{digest}" for name, digest in per_file.items()).encode()
-    ).hexdigest()
-    return combined, per_file
-
-
-def parse_checked(source: Source, files: dict[str, Path]) -> ParsedList:
-    """Parse, turning unexpected parser failures into a :class:`ParseError`."""
-    try:
-        parsed = source.parse(files)
-    except TamisError:
-        raise
-    except (UnicodeError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        raise ParseError(f"{source.name}: the file could not be parsed ({exc})") from exc
-    if not parsed.entities:
-        raise EmptySourceError(f"{source.name}: the file holds no entities")
-    return parsed
-
-
-@dataclass
-class _Row:
-    entity: Entity
-    payload: str
-    fingerprint: str
-    names: str
-
-
-def _rows(parsed: ParsedList) -> tuple[dict[str, _Row], list[str]]:
-    rows: dict[str, _Row] = {}
-    warnings: list[str] = []
-    for entity in parsed.entities:
-        if not entity.id:
-            raise ParseError(f"{parsed.source}: an entity without id ({entity.caption})")
-        if entity.id in rows:
-            warnings.append(f"duplicate entity id {entity.id}: later record skipped")
-            continue
-        data = entity.to_dict()
-        payload = orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
-        names = {entity.id.lower()}
-        for prop in NAME_PROPS:
-            names.update(v.casefold() for v in entity.get(prop))
-        rows[entity.id] = _Row(
-            entity=entity,
-            payload=payload.decode(),
-            fingerprint=hashlib.sha1(payload).hexdigest(),
-            names="\n".join(sorted(names)),
-        )
-    return rows, warnings
 
 
 def current_version(conn: Any, source: str) -> Version | None:
@@ -203,7 +96,7 @@ def run_import(
         )
     report("parsing", 0, 1)
     parsed = parsed or parse_checked(source, resolved)
-    rows, warnings = _rows(parsed)
+    rows, warnings = build_rows(parsed)
     warnings = list(parsed.warnings) + warnings
 
     report("comparing", 0, len(rows))
@@ -231,7 +124,7 @@ def run_import(
                 f"{share:.0%}); the previous version stays current (use --force or "
                 f"--max-removal to accept it)"
             )
-        old_payloads = _payloads(conn, [old[eid][0] for eid in modified + removed])
+        before = old_payloads(conn, [old[eid][0] for eid in modified + removed])
 
     counts = {
         "schema": dict(Counter(row.entity.schema for row in rows.values())),
@@ -269,7 +162,7 @@ def run_import(
             ).scalar()
             if previous != (current.id if current else None):
                 raise StoreError(f"{source.name}: another import ran at the same time; retry")
-            _write(
+            write_version(
                 conn,
                 source.name,
                 version_id,
@@ -278,7 +171,7 @@ def run_import(
                 added,
                 removed,
                 modified,
-                old_payloads,
+                before,
                 report,
             )
     except TamisError:
@@ -298,104 +191,3 @@ def run_import(
         modified=sorted(modified),
         warnings=warnings,
     )
-
-
-def _payloads(conn: Any, span_ids: list[int]) -> dict[int, dict[str, Any]]:
-    out: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(span_ids), 500):
-        chunk = span_ids[start : start + 500]
-        for span_id, payload in conn.execute(
-            select(EntitySpan.id, EntitySpan.payload).where(EntitySpan.id.in_(chunk))
-        ):
-            out[span_id] = orjson.loads(payload)
-    return out
-
-
-def _write(
-    conn: Any,
-    source: str,
-    version_id: int,
-    rows: dict[str, _Row],
-    old: dict[str, tuple[int, str]],
-    added: list[str],
-    removed: list[str],
-    modified: list[str],
-    old_payloads: dict[int, dict[str, Any]],
-    report: Progress,
-) -> None:
-    total = len(added) + len(modified) + len(removed)
-    closing = [{"sid": old[eid][0]} for eid in removed + modified]
-    stmt = (
-        update(EntitySpan.__table__)
-        .where(EntitySpan.__table__.c.id == bindparam("sid"))
-        .values(until_version=version_id)
-    )
-    for start in range(0, len(closing), _CHUNK):
-        conn.execute(stmt, closing[start : start + _CHUNK])
-    changes: list[dict[str, Any]] = []
-    for eid in removed:
-        payload = old_payloads[old[eid][0]]
-        changes.append(_change(version_id, source, eid, "removed", payload.get("caption"), None))
-    for eid in modified:
-        diff = entity_diff(old_payloads[old[eid][0]], orjson.loads(rows[eid].payload))
-        changes.append(
-            _change(
-                version_id,
-                source,
-                eid,
-                "modified",
-                rows[eid].entity.caption,
-                orjson.dumps(diff).decode(),
-            )
-        )
-    for eid in added:
-        changes.append(_change(version_id, source, eid, "added", rows[eid].entity.caption, None))
-    spans = [
-        {
-            "source": source,
-            "entity_id": eid,
-            "first_version": version_id,
-            "until_version": None,
-            "fingerprint": rows[eid].fingerprint,
-            "names": rows[eid].names,
-            "payload": rows[eid].payload,
-        }
-        for eid in added + modified
-    ]
-    done = len(closing)
-    for start in range(0, len(spans), _CHUNK):
-        chunk = spans[start : start + _CHUNK]
-        _bulk_insert(conn, EntitySpan, chunk)
-        done += len(chunk)
-        report("writing", min(done, total), total)
-    for start in range(0, len(changes), _CHUNK * 5):
-        _bulk_insert(conn, Change, changes[start : start + _CHUNK * 5])
-
-
-def _bulk_insert(conn: Any, model: type[EntitySpan] | type[Change], rows: list[dict]) -> None:
-    """Insert ``rows`` in the current transaction: COPY on PostgreSQL, executemany elsewhere."""
-    if not rows:
-        return
-    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
-        conn.execute(insert(model), rows)
-        return
-    columns = list(rows[0])
-    raw = conn.connection.driver_connection  # the same connection, same transaction
-    with raw.cursor() as cursor:
-        statement = f"COPY {model.__tablename__} ({', '.join(columns)}) FROM STDIN"
-        with cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([row[column] for column in columns])
-
-
-def _change(
-    version_id: int, source: str, eid: str, change: str, caption: str | None, diff: str | None
-) -> dict[str, Any]:
-    return {
-        "version_id": version_id,
-        "source": source,
-        "entity_id": eid,
-        "change": change,
-        "caption": caption or eid,
-        "diff": diff,
-    }
