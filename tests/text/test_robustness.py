@@ -85,3 +85,14 @@ def test_long_inputs_are_not_cached() -> None:
     before = key.cache_info().currsize
     key("x" * 5000)
     assert key.cache_info().currsize == before
+
+
+def test_non_strings_are_input_errors() -> None:
+    import pytest
+
+    from tamis.errors import InputError
+
+    for func in (normalize, latinize, name_variants, tokenize, phonetic_key):
+        for bad in (None, 42, b"bytes", ["list"]):
+            with pytest.raises(InputError):
+                func(bad)  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ Names repeat (the same first names, patronymics and legal forms across thousands
 entries), so the text functions are memoised; but an input of thousands of characters is
 hostile or broken, not a name, and caching it would let a stream of such inputs hold
 gigabytes. :func:`short_string_cache` caches only calls whose string argument is at most
-``max_len`` characters long and computes longer ones each time.
+``max_len`` characters long and computes longer ones each time. A non-string argument is
+an :class:`~tamis.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache, update_wrapper
 from typing import Any, Generic, TypeVar
+
+from tamis.errors import InputError
 
 R = TypeVar("R")
 
@@ -26,6 +29,8 @@ class _ShortStringCache(Generic[R]):
         update_wrapper(self, func)
 
     def __call__(self, text: str) -> R:
+        if not isinstance(text, str):
+            raise InputError(f"{self.__name__}() takes a string, not {type(text).__name__}")
         if len(text) > self._max_len:
             return self._func(text)
         return self._cached(text)

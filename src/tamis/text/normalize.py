@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from anyascii import anyascii
 
+from tamis.errors import InputError
 from tamis.text import alphabets, arabic, cyrillic, han, hangul, indic
 from tamis.text.caching import short_string_cache
 from tamis.text.marks import MARK_RANGES
@@ -40,8 +41,11 @@ def normalize(text: str) -> str:
 
     Combining marks stay (vowel signs of Arabic, Hebrew, Thai, Devanagari), lone surrogates
     and control characters become spaces, leading and trailing spaces are removed. Never
-    raises on a ``str``; the empty string gives the empty string.
+    raises on a ``str`` (anything else is an :class:`~tamis.errors.InputError`); the empty
+    string gives the empty string.
     """
+    if not isinstance(text, str):
+        raise InputError(f"normalize() takes a string, not {type(text).__name__}")
     if not text:
         return ""
     if _SURROGATES.search(text):
