@@ -22,12 +22,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tamis.errors import StoreError, TamisError
+from tamis.errors import InputError, StoreError, TamisError
 from tamis.model import Entity
 from tamis.store import Store
 from tamis.store.schema import EntitySpan, Version
 
 log = logging.getLogger("tamis.service")
+
+
+class IndexBuilding(StoreError):
+    """The index asked for is being built; the request can be retried shortly."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,16 @@ class Snapshot:
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
+
+    def covers(self, as_of: str) -> bool:
+        """Whether the current versions are the ones in force on ``as_of``.
+
+        Then filtering listings by date on this index answers for that day; when
+        an older version of some source was in force, entities it held but the
+        current version dropped would be missing, and a historical index is needed.
+        """
+        return all(source.get("versions", 1) <= 1 or source["date"][: len(as_of)] <= as_of
+                   for source in self.sources)
 
 
 def _seen_table(store: Store) -> dict[str, Seen]:
@@ -96,6 +110,7 @@ class ScreeningService:
         poll_seconds: float = 5.0,
         load_bundled: bool = True,
         screener_factory: Callable[[list[Entity]], Any] = default_screener_factory,
+        history_indexes: int = 2,
     ) -> None:
         self.store = store
         self.poll_seconds = poll_seconds
@@ -109,6 +124,11 @@ class ScreeningService:
         self.swaps = 0
         self.update_job: dict[str, Any] = {"state": "idle"}
         self._update_lock = threading.Lock()
+        #: (data version, as_of) -> screener over the versions in force that day
+        self.history_indexes = history_indexes
+        self._history: dict[tuple[str, str], Any] = {}
+        self._history_building: set[tuple[str, str]] = set()
+        self._history_lock = threading.Lock()
 
     # -- reading ----------------------------------------------------------
     @property
@@ -122,6 +142,50 @@ class ScreeningService:
         if snap is None:
             raise StoreError("the index is still being built")
         return snap
+
+    def screener_for(self, snap: Snapshot, as_of: str | None) -> Any:
+        """The screener answering for ``as_of``: the snapshot's, or a historical one.
+
+        A historical index (over the versions in force that day) is built in the
+        background on first use; until it is ready :class:`IndexBuilding` is
+        raised (the API answers 503 with Retry-After). At most
+        ``history_indexes`` of them are kept; 0 refuses such dates.
+        """
+        if as_of is None or snap.covers(as_of):
+            return snap.screener
+        from tamis.matching.query import check_date
+
+        check_date(as_of, "as-of date")
+        if self.history_indexes <= 0:
+            raise InputError(f"{as_of} predates the current list versions and historical "
+                             "screening is disabled on this server")
+        key = (snap.data_version, as_of)
+        with self._history_lock:
+            found = self._history.get(key)
+            if found is not None:
+                return found
+            if key not in self._history_building:
+                self._history_building.add(key)
+                threading.Thread(target=self._build_history, args=(key,),
+                                 name="tamis-history-build", daemon=True).start()
+        raise IndexBuilding(f"the index of the lists in force on {as_of} is being built; "
+                            "retry shortly")
+
+    def _build_history(self, key: tuple[str, str]) -> None:
+        try:
+            screener = self.screener_factory(list(self.store.entities(as_of=key[1])))
+            with self._history_lock:
+                current = self._snapshot.data_version if self._snapshot else None
+                self._history = {k: v for k, v in self._history.items() if k[0] == current}
+                while len(self._history) >= self.history_indexes:
+                    self._history.pop(next(iter(self._history)))
+                self._history[key] = screener
+        except Exception as exc:  # reported on the next request for that date
+            self.last_error = f"historical index for {key[1]}: {exc}"
+            log.exception("historical index build failed")
+        finally:
+            with self._history_lock:
+                self._history_building.discard(key)
 
     # -- lifecycle --------------------------------------------------------
     def start(self, wait: bool = True) -> None:

@@ -11,7 +11,7 @@ from tamis.api.datasets import SANCTIONS, check_lists
 from tamis.api.errors import ApiError
 from tamis.errors import StoreError
 from tamis.model import SCHEMAS
-from tamis.service import ScreeningService, Snapshot
+from tamis.service import IndexBuilding, ScreeningService, Snapshot
 
 _ALLOWED: dict[int, frozenset[str]] = {}
 _SINCE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -62,6 +62,14 @@ def snapshot_of(request: Request) -> Snapshot:
         return service_of(request).snapshot
     except StoreError as exc:
         raise ApiError(503, str(exc), headers={"Retry-After": "5"}) from None
+
+
+def screener_of(request: Request, snap: Snapshot, as_of: str | None) -> Any:
+    """The screener for ``as_of`` (503 + Retry-After while a historical index builds)."""
+    try:
+        return service_of(request).screener_for(snap, as_of)
+    except IndexBuilding as exc:
+        raise ApiError(503, str(exc), headers={"Retry-After": "10"}) from None
 
 
 def check_limit(request: Request, limit: int | None) -> int:

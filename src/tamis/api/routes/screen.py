@@ -22,7 +22,13 @@ from tamis.api.models_screen import (
     ScreenRequest,
     ScreenResponse,
 )
-from tamis.api.params import check_since, reject_unknown_params, service_of, snapshot_of
+from tamis.api.params import (
+    check_since,
+    reject_unknown_params,
+    screener_of,
+    service_of,
+    snapshot_of,
+)
 from tamis.api.present import hit_dict, json_response, query_dict
 from tamis.errors import InputError
 from tamis.matching import build_query, get_algorithm
@@ -60,7 +66,7 @@ async def screen(request: Request, body: ScreenRequest) -> Response:
     snap = snapshot_of(request)
     options = _options(snap, body)
     query = _query(body, ["body"])
-    hits = snap.screener.screen(query, **options)
+    hits = screener_of(request, snap, body.as_of).screen(query, **options)
     return json_response({
         "query": query_dict(query), "algorithm": options["algorithm"], "as_of": body.as_of,
         "lists": options["lists"], "data_version": snap.data_version, "total": len(hits),
@@ -68,12 +74,12 @@ async def screen(request: Request, body: ScreenRequest) -> Response:
     })
 
 
-def _run_batch(snap: Snapshot, body: BatchRequest) -> dict[str, Any]:
+def _run_batch(snap: Snapshot, screener: Any, body: BatchRequest) -> dict[str, Any]:
     options = _options(snap, body)
     queries = [_query(item, ["body", "queries", i]) for i, item in enumerate(body.queries)]
     results = []
     for index, query in enumerate(queries):
-        hits = snap.screener.screen(query, **options)
+        hits = screener.screen(query, **options)
         results.append({"index": index, "query": query_dict(query), "total": len(hits),
                         "hits": [hit_dict(hit) for hit in hits]})
     return {"algorithm": options["algorithm"], "as_of": body.as_of,
@@ -90,7 +96,8 @@ async def screen_batch(request: Request, body: BatchRequest) -> Response:
     if not body.queries:
         raise ApiError(422, "no queries given", [{"loc": ["body", "queries"], "msg": "empty"}])
     snap = snapshot_of(request)
-    return json_response(await run_in_threadpool(_run_batch, snap, body))
+    screener = screener_of(request, snap, body.as_of)
+    return json_response(await run_in_threadpool(_run_batch, snap, screener, body))
 
 
 @router.get("/lists", summary="Sources, their current versions and list sizes",

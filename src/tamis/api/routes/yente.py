@@ -32,6 +32,7 @@ from tamis.api.params import (
     list_filter,
     reject_unknown_params,
     schema_filter,
+    screener_of,
     service_of,
     snapshot_of,
 )
@@ -57,7 +58,7 @@ def algorithm_name(name: str) -> str:
     return name
 
 
-def _run_match(snap: Snapshot, body: EntityMatchQuery, options: dict[str, Any],
+def _run_match(snap: Snapshot, screener: Any, body: EntityMatchQuery, options: dict[str, Any],
                threshold: float, cutoff: float, changed_since: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, example in body.queries.items():
@@ -67,7 +68,7 @@ def _run_match(snap: Snapshot, body: EntityMatchQuery, options: dict[str, Any],
         except InputError as exc:
             raise ApiError(422, f"query {key!r}: {exc}",
                            [{"loc": ["body", "queries", key], "msg": str(exc)}]) from None
-        hits = snap.screener.screen(query, threshold=cutoff, **options)
+        hits = screener.screen(query, threshold=cutoff, **options)
         results = []
         for hit in hits:
             item = scored_dict(hit, snap)
@@ -127,7 +128,8 @@ async def match(
         "exclude_ids": frozenset(exclude_entity_ids),
         "schemas": schema_filter(exclude_schema),
     }
-    args = (snap, body, options, algo.threshold if threshold is None else threshold,
+    screener = screener_of(request, snap, as_of)
+    args = (snap, screener, body, options, algo.threshold if threshold is None else threshold,
             DEFAULT_CUTOFF if cutoff is None else cutoff,
             check_since(changed_since, "changed_since"))
     if len(body.queries) <= INLINE_QUERIES:
@@ -163,7 +165,7 @@ def search(
     lists = resolve(dataset, snap.lists)
     limit = check_limit(request, limit)
     query = build_query(q, schema=schema)
-    hits = snap.screener.screen(
+    hits = screener_of(request, snap, as_of).screen(
         query, as_of=as_of, threshold=0.0, limit=offset + limit,
         algorithm=algorithm_name(algorithm),
         lists=list_filter(snap, lists, include_dataset, exclude_dataset, topics),
