@@ -27,6 +27,8 @@ from tamis.text.normalize import MAX_VARIANTS
         ("Володимир Зеленський", ["volodymyr zelenskyi", "volodimir zelensky"]),
         ("Ґанна Їжакевич", ["ganna yizhakevych"]),
         ("Євген", ["yevhen"]),
+        # Kazakh letters with і: Russian-based systems, not Ukrainian (г stays g)
+        ("Нұрсұлтан Әбішұлы Назарбаев", ["nursultan abishuly nazarbayev"]),
         # Serbian / Macedonian letters: Serbian Latin first
         ("Ђорђе Вучић", ["djordje vucic", "djordje vuchic"]),
         # Arabic / Persian

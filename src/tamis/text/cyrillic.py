@@ -147,6 +147,8 @@ _INDEX = {name: i for i, name in enumerate(SYSTEMS)}
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 _SERBIAN_ONLY = frozenset("ђјљњћџѓќѕ")
 _RUSSIAN_ONLY = frozenset("ыэъё")
+# Kazakh, Kyrgyz, Tatar, Bashkir, Mongolian, Tajik letters: Russian-based systems apply
+_TURKIC_MONGOLIAN = frozenset("әғқңөұүһҗҙҫӣӯҳҷ")
 
 
 def is_cyrillic_word(word: str) -> bool:
@@ -189,10 +191,10 @@ def systems_for(text: str) -> tuple[str, ...]:
     letters = set(text)
     if letters & _SERBIAN_ONLY:
         return ("serbian", "bgn", "scientific", "german")
-    if letters & _UKRAINIAN_ONLY:
+    if letters & _UKRAINIAN_ONLY and not letters & _TURKIC_MONGOLIAN:
         return ("ukrainian", "bgn", "icao", "english", "german", "french")
     russian = tuple(s for s in SYSTEMS if s not in ("ukrainian", "serbian"))
-    if letters & _RUSSIAN_ONLY:
+    if letters & (_RUSSIAN_ONLY | _TURKIC_MONGOLIAN):
         return russian
     return (*russian[:6], "ukrainian", *russian[6:])
 
