@@ -50,7 +50,8 @@ def create_app(
     if service is None:
         store = open_store(settings.database())
         service = ScreeningService(store, poll_seconds=settings.poll_seconds,
-                                   load_bundled=settings.load_bundled)
+                                   load_bundled=settings.load_bundled,
+                                   history_indexes=settings.history_indexes)
     owns_service = not service.ready
 
     @asynccontextmanager

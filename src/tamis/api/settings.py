@@ -56,6 +56,8 @@ class Settings:
     max_limit: int = 500
     #: seconds between checks of the store for new list versions (0: never)
     poll_seconds: float = 5.0
+    #: indexes of past list versions kept for ``as_of`` screening (0: refuse such dates)
+    history_indexes: int = 2
     #: import the bundled lists on start when the store holds none
     load_bundled: bool = True
     #: seconds a verified API key is trusted before the database is asked again
