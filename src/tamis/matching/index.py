@@ -42,7 +42,7 @@ def name_keys(name: PreparedName) -> Iterable[str]:
 
 
 @lru_cache(maxsize=300_000)
-def _name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozenset[str]:
+def name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
     for token, phon in zip(tokens, phonetic, strict=True):
         keys.update(token_keys(token, phon))
@@ -52,7 +52,7 @@ def _name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozens
 def entity_keys(entity: PreparedEntity) -> set[str]:
     keys: set[str] = set()
     for name in entity.names:
-        keys |= _name_key_set(name.tokens, name.phonetic)
+        keys |= name_key_set(name.tokens, name.phonetic)
     keys.update("i:" + ident for ident in entity.identifiers)
     return keys
 

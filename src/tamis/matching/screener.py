@@ -11,7 +11,12 @@ from typing import Any
 import numpy as np
 
 from tamis.errors import InputError
-from tamis.matching.candidates import DEFAULT_CANDIDATES, top_candidates
+from tamis.matching.candidates import (
+    DEFAULT_CANDIDATES,
+    promising_names,
+    query_keys,
+    top_candidates,
+)
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.hits import Hit
 from tamis.matching.index import KeyIndex
@@ -122,11 +127,13 @@ class Screener:
         )
         numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
         hits: list[Hit] = []
+        keys = query_keys(prepared)
         for number in numbers:
             entity = self.entities[number]
             if entity.id in exclude_ids:
                 continue
-            result = algo.compare_prepared(prepared, self.prepared[number])
+            candidate = promising_names(keys, self.prepared[number])
+            result = algo.compare_prepared(prepared, candidate)
             if result.score >= threshold:
                 match = result.score >= algo.threshold
                 hits.append(Hit(entity, result.score, match, result.explanations))

@@ -11,7 +11,7 @@ tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from tamis.matching.features.tokens import (
@@ -40,16 +40,14 @@ THIN_FACTOR = 0.85
 JOINED_MIN = 0.85
 
 
-@dataclass(frozen=True, slots=True)
-class TokenPair:
+class TokenPair(NamedTuple):
     query: str
     candidate: str
     similarity: float
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """The best alignment of one query name with one candidate name."""
 
     score: float
