@@ -18,7 +18,7 @@ a test checks that the two agree.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -52,6 +52,15 @@ class EntitySpan(Base):
     __table_args__ = (
         Index("ix_spans_source_until", "source", "until_version"),
         Index("ix_spans_entity", "entity_id"),
+        # at most one current record per entity and source
+        Index(
+            "ux_spans_current",
+            "source",
+            "entity_id",
+            unique=True,
+            sqlite_where=text("until_version IS NULL"),
+            postgresql_where=text("until_version IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
