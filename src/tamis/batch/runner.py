@@ -139,6 +139,7 @@ def screen_file(
     )
     checkpoint = Checkpoint.for_output(output_path, fp, restart=restart)
     resumed = len(checkpoint.done)
+    resumed_rows = checkpoint.totals()["rows"]
     job = ChunkJob(settings=settings, columns=column_map)
     install(screener, job)
     bar, task = _progress(progress, source.estimate_rows())
@@ -156,7 +157,8 @@ def screen_file(
         hits=totals["hits"],
         errors=totals["errors"],
         seconds=round(seconds, 3),
-        rows_per_second=round(totals["rows"] / seconds, 1) if seconds else 0.0,
+        # the rate of this run: rows screened now, not the ones resumed from disk
+        rows_per_second=round((totals["rows"] - resumed_rows) / seconds, 1) if seconds else 0.0,
         workers=workers,
         chunks=len(checkpoint.done),
         resumed_chunks=resumed,
@@ -178,9 +180,9 @@ def _run_chunks(
 ) -> None:
     done_rows = 0
 
-    def advance(rows: int) -> None:
+    def advance(rows: int, screened: bool = True) -> None:
         nonlocal done_rows
-        done_rows += rows
+        done_rows += rows if screened else 0
         elapsed = time.monotonic() - started
         bar.update(task, advance=rows, rate=f"{done_rows / elapsed:,.0f}" if elapsed else "-")
 
@@ -188,7 +190,7 @@ def _run_chunks(
     if workers == 1:
         for index, chunk in pending:
             if index in checkpoint.done:
-                advance(len(chunk))
+                advance(len(chunk), screened=False)
                 continue
             _, counts = screen_chunk(
                 index, chunk, checkpoint.part(index), checkpoint.error_part(index)
@@ -206,7 +208,7 @@ def _run_chunks(
     try:
         for index, chunk in pending:
             if index in checkpoint.done:
-                advance(len(chunk))
+                advance(len(chunk), screened=False)
                 continue
             in_flight.append(
                 pool.apply_async(

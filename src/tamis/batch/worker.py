@@ -10,7 +10,7 @@ error rows to their part files.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,6 @@ class ChunkJob:
 
     settings: ScreenSettings
     columns: ColumnMap | None  #: None for evaluation-format input
-    state: dict[str, Any] = field(default_factory=dict)
 
 
 _JOB: ChunkJob | None = None
