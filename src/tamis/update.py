@@ -34,7 +34,7 @@ from tamis.store.core import Store
 from tamis.store.importer import utc_now
 from tamis.store.types import ImportResult
 
-USER_AGENT = "tamis (sanctions screening; +https://github.com/tamis)"
+USER_AGENT = "tamis/0.1 (sanctions list update)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
 
 

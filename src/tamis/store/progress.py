@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from rich.console import Console
@@ -40,7 +41,9 @@ class ImportProgress:
         task = self._tasks[source]
         self._progress.update(task, description=phase, completed=done, total=total or None)
 
-    def for_source(self, source: str):  # type: ignore[no-untyped-def]
+    def for_source(self, source: str) -> Callable[[str, int, int], None]:
+        """A ``progress(phase, done, total)`` callback for one source's import."""
+
         def report(phase: str, done: int, total: int) -> None:
             self.update(source, phase, done, total)
 
