@@ -43,11 +43,12 @@ def build_screener(as_of: str | None, lists: list[str] | None) -> Any:
     return screener
 
 
-def _hits_table(hits: list[Any], explain: bool) -> Table:
-    table = Table("score", "name", "schema", "lists", "programs", "listed on", "id")
-    for hit in hits:
+def _hits_table(hits: list[Any]) -> Table:
+    table = Table("#", "score", "name", "schema", "lists", "programs", "listed on", "id")
+    for number, hit in enumerate(hits, start=1):
         entity = hit.entity
         table.add_row(
+            str(number),
             f"{hit.score:.2f}",
             entity.caption,
             entity.schema,
@@ -56,9 +57,6 @@ def _hits_table(hits: list[Any], explain: bool) -> Table:
             hit.listed_on or "",
             entity.id,
         )
-        if explain:
-            for note in hit.explanations:
-                table.add_row("", f"[dim]{note.text}[/]", "", "", "", "", "")
     return table
 
 
@@ -85,6 +83,10 @@ def screen_command(
 
     query = build_query(name, schema=schema, birth_date=birth_date, country=country, ids=ids or ())
     algo = get_algorithm(algorithm)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise InputError(f"--threshold {threshold} is not between 0 and 1")
+    if limit < 1:
+        raise InputError("--limit must be at least 1")
     if as_of:
         as_of = check_date(as_of, "--as-of")
     wanted = _split(lists)
@@ -107,7 +109,14 @@ def screen_command(
             f" ({algo.name})."
         )
         return
-    console.print(_hits_table(hits, explain))
+    console.print(_hits_table(hits))
+    if explain:
+        for number, hit in enumerate(hits, start=1):
+            console.print(
+                f"[bold]#{number} {hit.entity.caption}[/] score {hit.score:.2f}", highlight=False
+            )
+            for note in hit.explanations:
+                console.print(f"  {note.text}", highlight=False, soft_wrap=True)
 
 
 def compare_stream(source: IO[str], sink: IO[str], algorithm: str, explain: bool) -> int:

@@ -11,8 +11,8 @@ tokens.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from tamis.matching.features.tokens import (
     ORG_FILLERS,
