@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import random
@@ -133,7 +134,8 @@ async def _load(url: str, seconds: float, concurrency: int, bodies: list[bytes])
 
     return {"requests": len(latencies), "seconds": elapsed,
             "rps": len(latencies) / elapsed, "errors": len(errors),
-            "error_samples": errors[:5], "p50_ms": pct(0.50), "p95_ms": pct(0.95),
+            "error_kinds": dict(collections.Counter(e[:60] for e in errors).most_common(5)),
+            "p50_ms": pct(0.50), "p95_ms": pct(0.95),
             "p99_ms": pct(0.99), "max_ms": ordered[-1] * 1000 if ordered else 0.0,
             "mean_ms": statistics.fmean(ordered) * 1000 if ordered else 0.0}
 
@@ -218,6 +220,8 @@ def run(quick: bool) -> str:
     r = measure(seconds, workers)
     growth = (r["rss_last_mb"] - r["rss_first_mb"]) / max(r["rss_first_mb"], 1.0)
     flag = "--quick" if quick else ""
+    kinds = ", ".join(f"{k}: {v}" for k, v in r["error_kinds"].items())
+    kinds = f"({kinds})" if kinds else ""
     single = (f"{r['single_p50_ms']:.1f} / {r['single_p99_ms']:.1f} ms, "
               f"{r['single_rps']:.0f} req/s")
     lat = " / ".join(f"{r[k]:.1f}" for k in ("p50_ms", "p95_ms", "p99_ms", "max_ms"))
@@ -233,7 +237,7 @@ def run(quick: bool) -> str:
 | requests | {r['requests']} | |
 | throughput | {r['rps']:.0f} req/s | >= 500 |
 | latency p50 / p95 / p99 / max | {lat} ms | p99 <= 50 ms |
-| errors (non-200 or connection) | {r['errors']} | 0 |
+| errors (non-200 or connection) | {r['errors']} {kinds} | 0 |
 | server RSS, first / last quarter / max | {rss} MB ({growth:+.1%}) | flat |
 | start-up until ready (both workers) | {r['startup_s']:.0f} s | |
 | one client alone: p50 / p99, throughput | {single} | |

@@ -49,7 +49,11 @@ def serve(
                   f"{'open' if settings.open_screening else 'needs an API key'})")
     uvicorn.run("tamis.api.app:create_app", factory=True, host=settings.host,
                 port=settings.port, workers=settings.workers, log_level="warning",
-                access_log=False)
+                access_log=False,
+                # a worker busy scoring (or rebuilding its index) on a loaded machine can
+                # take seconds to answer the supervisor's ping; uvicorn's default of 5 s
+                # would kill and restart it, failing requests while the new one loads
+                timeout_worker_healthcheck=120)
 
 
 def _keystore():  # type: ignore[no-untyped-def]
