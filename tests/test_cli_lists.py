@@ -111,6 +111,12 @@ def test_update_from_directory_per_source(tamis_home: Path, tmp_path: Path) -> N
     }
     again = json.loads(invoke("update", "--from", str(local), "--json").stdout)
     assert {r["status"] for r in again} == {"unchanged"}
+    versions = json.loads(invoke("lists", "--versions", "--source", "un", "--json").stdout)
+    assert [(v["source"], v["current"], v["date"]) for v in versions] == [
+        ("un", True, "2025-04-19")
+    ]
+    table = " ".join(invoke("lists", "--versions").output.split())
+    assert "ofac_cons *" in table and "un *" in table
 
 
 def test_update_refusal_sets_the_exit_code(tamis_home: Path, tmp_path: Path) -> None:

@@ -82,9 +82,19 @@ def _finish(rows: list[tuple[str, ImportResult | TamisError]], as_json: bool) ->
 
 
 @app.command("lists")
-def lists_command(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def lists_command(
+    versions: bool = typer.Option(
+        False, "--versions", help="every imported version, not only the current ones"
+    ),
+    source: str = typer.Option(None, "--source", "-s", help="only this source"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
     """Each source in the store: version date, entities, last import."""
-    summary = _store().sources_summary()
+    store = _store()
+    if versions:
+        _versions_table(store, source, as_json)
+        return
+    summary = [row for row in store.sources_summary() if source in (None, row["source"])]
     if as_json:
         sys.stdout.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
@@ -99,6 +109,26 @@ def lists_command(as_json: bool = typer.Option(False, "--json", help="print JSON
             row["imported_at"].replace("T", " ").rstrip("Z"),
         )
     console.print(table)
+
+
+def _versions_table(store: Store, source: str | None, as_json: bool) -> None:
+    found = store.versions(source)
+    if as_json:
+        data = [v.to_dict() for v in found]
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    table = Table("source", "version", "date", "imported (UTC)", "entities", "changes")
+    for v in found:
+        table.add_row(
+            v.source + (" *" if v.current else ""),
+            str(v.id),
+            v.date,
+            v.imported_at.replace("T", " ")[:16],
+            str(v.entity_count),
+            f"+{v.added} -{v.removed} ~{v.modified}",
+        )
+    console.print(table)
+    console.print("* current version; changes: +added -removed ~modified entities")
 
 
 @app.command("load")
