@@ -166,3 +166,32 @@ def test_bad_column_is_refused(spark, entities) -> None:  # noqa: ANN001
     # without an id column rows still come back, numbered by Spark
     hits = tamis.spark.screen(frame, entities=entities).collect()
     assert [h.entity_id for h in hits] == ["p-putin"]
+
+
+def test_spark_submit_entry_point(
+    spark,
+    tmp_path: Path,
+    entities_file: Path,  # noqa: ANN001
+    make_customers,
+) -> None:
+    """The file given to spark-submit runs the spark-screen command with its arguments."""
+    from tamis.batch import spark_main
+
+    customers = tmp_path / "customers.csv"
+    make_customers(customers, 30, seed=2)
+    out = tmp_path / "hits.jsonl"
+    with pytest.raises(SystemExit) as exit_info:
+        spark_main.main(
+            [
+                str(customers),
+                "-o",
+                str(out),
+                "--entities",
+                str(entities_file),
+                "--id-column",
+                "customer_id",
+            ]
+        )
+    assert exit_info.value.code == 0
+    rows = spark.read.json(str(out)).collect()
+    assert rows and all(r.row_id.startswith("C") for r in rows)
