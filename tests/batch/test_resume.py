@@ -15,10 +15,6 @@ import pytest
 CLI = [sys.executable, "-c", "from tamis.cli import main; main()"]
 
 
-def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:  # noqa: ANN003
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300, **kwargs)
-
-
 def done_chunks(checkpoint: Path) -> int:
     try:
         return len(orjson.loads(checkpoint.read_bytes())["done"])
@@ -27,23 +23,18 @@ def done_chunks(checkpoint: Path) -> int:
 
 
 @pytest.mark.slow
-def test_kill_9_then_rerun_equals_an_uninterrupted_run(
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_stopped_run_then_rerun_equals_an_uninterrupted_run(
     tmp_path: Path,
     entities_file: Path,
-    make_customers,
+    make_customers,  # noqa: ANN001
     run_main,  # noqa: ANN001
+    stop: signal.Signals,
 ) -> None:
     customers = tmp_path / "customers.csv"
     make_customers(customers, 4000)
-    common = [
-        "--entities",
-        str(entities_file),
-        "--chunk-size",
-        "40",
-        "--workers",
-        "2",
-        "--no-progress",
-    ]
+    common = ["--entities", str(entities_file), "--chunk-size", "40", "--workers", "2"]
+    common.append("--no-progress")
     reference = tmp_path / "reference.csv"
     code, err = run_main("screen-file", str(customers), "-o", str(reference), *common)
     assert code == 0, err
@@ -53,28 +44,34 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(
     process = subprocess.Popen(
         [*CLI, "screen-file", str(customers), "-o", str(out), *common],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
     deadline = time.monotonic() + 120
     while done_chunks(checkpoint) < 5 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    os.killpg(process.pid, signal.SIGKILL)  # the parent and its workers, like kill -9
-    process.wait()
-    finished_before_kill = done_chunks(checkpoint)
-    assert process.returncode == -signal.SIGKILL
-    assert 5 <= finished_before_kill < 100, "the run must be stopped mid-way"
+    # to the whole process group: the parent and its workers, as kill -9 or a terminal's Ctrl-C
+    os.killpg(process.pid, stop)
+    _, stderr = process.communicate(timeout=60)
+    finished_before_stop = done_chunks(checkpoint)
+    if stop == signal.SIGKILL:
+        assert process.returncode == -signal.SIGKILL
+    else:
+        assert process.returncode == 130, stderr
+        assert "run the same command again" in " ".join(stderr.split())
+    assert 5 <= finished_before_stop < 100, "the run must be stopped mid-way"
     assert not out.exists()
 
-    result = run_cli("screen-file", str(customers), "-o", str(out), *common)
-    assert result.returncode == 0, result.stderr
-    assert "chunks resumed" in result.stderr
+    code, err = run_main("screen-file", str(customers), "-o", str(out), *common)
+    assert code == 0, err
+    assert "chunks resumed" in err
     assert out.read_bytes() == reference.read_bytes()
     errors = out.with_name("hits.csv.errors.csv").read_bytes()
     assert errors == reference.with_name("reference.csv.errors.csv").read_bytes()
     summary = orjson.loads(out.with_name("hits.csv.summary.json").read_bytes())
     assert summary["rows"] == 4000
-    assert summary["resumed_chunks"] >= finished_before_kill
+    assert summary["resumed_chunks"] >= finished_before_stop
     assert not checkpoint.exists()
 
 
