@@ -181,3 +181,12 @@ def test_bad_options(tmp_path: Path, screener, customers: Path) -> None:  # noqa
         screen_file(customers, tmp_path / "hits.csv", screener, chunk_size=0)
     with pytest.raises(InputError, match="eval"):
         screen_file(customers, tmp_path / "hits.jsonl", screener, output_kind="eval")
+
+
+def test_bad_settings_are_refused_before_screening() -> None:
+    with pytest.raises(InputError, match="unknown algorithm"):
+        ScreenSettings(algorithm="nope")
+    with pytest.raises(InputError, match="between 0 and 1"):
+        ScreenSettings(threshold=1.5)
+    with pytest.raises(InputError, match="limit"):
+        ScreenSettings(limit=0)

@@ -32,6 +32,16 @@ class ScreenSettings:
     algorithm: str = "tamis-v1"
     limit: int = 10
 
+    def __post_init__(self) -> None:
+        # Refuse bad options before any row is read, not once per row in the workers.
+        from tamis.matching import get_algorithm
+
+        get_algorithm(self.algorithm)
+        if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
+            raise InputError(f"threshold {self.threshold} is not between 0 and 1")
+        if self.limit < 1:
+            raise InputError("limit must be at least 1")
+
     def kwargs(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of,
