@@ -15,8 +15,13 @@ import numpy as np
 from tamis.matching.index import KeyIndex, name_key_set, trigrams
 from tamis.matching.prepared import PreparedEntity
 
-#: How many entities are fully scored per query.
+#: How many entities are fully scored per query at most ...
 DEFAULT_CANDIDATES = 50
+#: ... of which those ranked below RELATIVE_CUTOFF x the best rank are dropped,
+#: except the first MIN_CANDIDATES (the entity that full scoring ranks first is
+#: almost always at the top of this rank; see bench/bench_screening.py).
+RELATIVE_CUTOFF = 0.4
+MIN_CANDIDATES = 10
 PHONETIC_SHARE = 0.8
 TRIGRAM_SHARE = 1.0
 IDENTIFIER_WEIGHT = 50.0
@@ -68,7 +73,9 @@ def top_candidates(
     else:
         top = np.arange(len(scores))
     top = top[scores[top] > 0]
-    return [int(i) for i in top[np.argsort(-scores[top], kind="stable")]]
+    ranked = top[np.argsort(-scores[top], kind="stable")]
+    cutoff = float(scores[ranked[0]]) * RELATIVE_CUTOFF
+    return [int(i) for k, i in enumerate(ranked) if k < MIN_CANDIDATES or scores[i] >= cutoff]
 
 
 def query_keys(query: PreparedEntity) -> frozenset[str]:

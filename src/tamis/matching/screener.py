@@ -17,6 +17,7 @@ from tamis.matching.candidates import (
     query_keys,
     top_candidates,
 )
+from tamis.matching.explain import Explanation
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.hits import Hit
 from tamis.matching.index import KeyIndex
@@ -110,6 +111,27 @@ class Screener:
         defaults to the algorithm's own (use 0 to get every candidate); ``schemas``
         restricts the schemata of the hits.
         """
+        scored = self._scored(
+            query, as_of, lists, threshold, algorithm, limit, exclude_ids, schemas
+        )
+        return [self._hit(row) for row in scored]
+
+    def _hit(self, row: _Scored) -> Hit:
+        number, score, match, explanations = row
+        return Hit(self.entities[number], score, match, explanations)
+
+    def _scored(
+        self,
+        query: Entity,
+        as_of: str | None,
+        lists: Sequence[str] | None,
+        threshold: float | None,
+        algorithm: str,
+        limit: int,
+        exclude_ids: Collection[str],
+        schemas: Collection[str] | None,
+    ) -> list[_Scored]:
+        """(entity number, score, match, explanations) of the hits, best first."""
         algo = get_algorithm(algorithm)
         if threshold is None:
             threshold = algo.threshold
@@ -126,25 +148,25 @@ class Screener:
             tuple(sorted(schemas)) if schemas is not None else None,
         )
         numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
-        hits: list[Hit] = []
+        scored: list[_Scored] = []
         keys = query_keys(prepared)
         for number in numbers:
-            entity = self.entities[number]
-            if entity.id in exclude_ids:
+            if exclude_ids and self.entities[number].id in exclude_ids:
                 continue
             candidate = promising_names(keys, self.prepared[number])
             result = algo.compare_prepared(prepared, candidate)
             if result.score >= threshold:
                 match = result.score >= algo.threshold
-                hits.append(Hit(entity, result.score, match, result.explanations))
-        hits.sort(key=lambda h: (-h.score, h.entity.id))
-        return hits[:limit]
+                scored.append((number, result.score, match, result.explanations))
+        scored.sort(key=lambda row: (-row[1], self.entities[row[0]].id))
+        return scored[:limit]
 
     def screen_many(
         self, queries: Sequence[Entity], *, workers: int | None = None, **options: Any
     ) -> list[list[Hit]]:
         """:meth:`screen` for each query, in order; large batches use a process pool
-        (forked, so the index is shared copy-on-write)."""
+        (forked, so the index is shared copy-on-write; workers send back entity
+        numbers and scores, not entities)."""
         workers = workers if workers is not None else (os.cpu_count() or 1)
         if workers <= 1 or len(queries) < POOL_MIN_QUERIES or os.name != "posix":
             return [self.screen(q, **options) for q in queries]
@@ -152,18 +174,30 @@ class Screener:
 
         global _POOL_SCREENER, _POOL_OPTIONS
         _POOL_SCREENER, _POOL_OPTIONS = self, options
-        chunk = max(1, len(queries) // (workers * 8))
+        chunk = max(1, min(64, len(queries) // (workers * 8)))
         try:
             with mp.get_context("fork").Pool(workers) as pool:
-                return pool.map(_screen_in_worker, queries, chunksize=chunk)
+                rows = pool.map(_screen_in_worker, queries, chunksize=chunk)
         finally:
             _POOL_SCREENER, _POOL_OPTIONS = None, {}
+        return [[self._hit(row) for row in scored] for scored in rows]
 
 
+_Scored = tuple[int, float, bool, list[Explanation]]
 _POOL_SCREENER: Screener | None = None
 _POOL_OPTIONS: dict[str, Any] = {}
 
 
-def _screen_in_worker(query: Entity) -> list[Hit]:
+def _screen_in_worker(query: Entity) -> list[_Scored]:
     assert _POOL_SCREENER is not None
-    return _POOL_SCREENER.screen(query, **_POOL_OPTIONS)
+    options = {
+        "as_of": None,
+        "lists": None,
+        "threshold": None,
+        "algorithm": DEFAULT_ALGORITHM,
+        "limit": 10,
+        "exclude_ids": (),
+        "schemas": None,
+        **_POOL_OPTIONS,
+    }
+    return _POOL_SCREENER._scored(query, **options)
