@@ -204,6 +204,8 @@ def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dic
             rss_first_mb=statistics.fmean(rss[:quarter]) / 2**20 if rss else 0.0,
             rss_last_mb=statistics.fmean(rss[-quarter:]) / 2**20 if rss else 0.0,
             rss_max_mb=max(rss) / 2**20 if rss else 0.0,
+            rss_half_mb=rss[len(rss) // 2] / 2**20 if rss else 0.0,
+            rss_end_mb=rss[-1] / 2**20 if rss else 0.0,
         )
         return result
     finally:
@@ -219,7 +221,9 @@ def run(quick: bool) -> str:
     workers = 2
     r = measure(seconds, workers)
     growth = (r["rss_last_mb"] - r["rss_first_mb"]) / max(r["rss_first_mb"], 1.0)
-    flag = "--quick" if quick else ""
+    late = (r["rss_end_mb"] - r["rss_half_mb"]) / max(r["rss_half_mb"], 1.0)
+    half = f"{r['rss_half_mb']:.0f} / {r['rss_end_mb']:.0f}"
+    command = "bench.run_all api --quick" if quick else "bench.run_all api"
     kinds = ", ".join(f"{k}: {v}" for k, v in r["error_kinds"].items())
     kinds = f"({kinds})" if kinds else ""
     single = (f"{r['single_p50_ms']:.1f} / {r['single_p99_ms']:.1f} ms, "
@@ -239,13 +243,17 @@ def run(quick: bool) -> str:
 | latency p50 / p95 / p99 / max | {lat} ms | p99 <= 50 ms |
 | errors (non-200 or connection) | {r['errors']} {kinds} | 0 |
 | server RSS, first / last quarter / max | {rss} MB ({growth:+.1%}) | flat |
+| server RSS at half time / at the end | {half} MB ({late:+.1%}) | flat |
 | start-up until ready (both workers) | {r['startup_s']:.0f} s | |
 | one client alone: p50 / p99, throughput | {single} | |
 
 With one client the latency is the cost of one request to the server, most of it the
 scoring in `Screener.screen`; throughput under load is bounded by workers / that cost.
 
-Reproduce: `.venv/bin/python -m bench.run_all api {flag}`.
+The first minutes fill the matching engine's bounded caches (token similarities, prepared
+names); the half-time-to-end figure shows whether memory is still growing after that.
+
+Reproduce: `.venv/bin/python -m {command}`.
 """
 
 
