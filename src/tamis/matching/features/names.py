@@ -36,8 +36,10 @@ CONFLICT_PENALTY = 0.4
 #: inside a five-syllable name): its score is multiplied by THIN_FACTOR.
 THIN_LETTERS = 6
 THIN_FACTOR = 0.85
-#: Joined forms must be this similar to count as the same name written together.
+#: Joined forms must be this similar to count as the same name written together,
+#: and whole names with their legal forms this similar to count as a typo in a form.
 JOINED_MIN = 0.85
+COMPACT_MIN = 0.85
 
 
 class TokenPair(NamedTuple):
@@ -100,8 +102,13 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
         and min(len(query.joined), len(candidate.joined)) >= 6
     ):
         best = spelling_similarity(query.joined, candidate.joined)
-    if min(len(query.compact), len(candidate.compact)) >= 12:
-        best = max(best, spelling_similarity(query.compact, candidate.compact))
+    if (
+        min(len(query.compact), len(candidate.compact)) >= 12
+        and min(map(len, query.tokens + candidate.tokens)) > 1  # an initial must agree
+    ):
+        compact = spelling_similarity(query.compact, candidate.compact)
+        if compact >= COMPACT_MIN:
+            best = max(best, compact)
     return best
 
 
