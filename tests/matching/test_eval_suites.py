@@ -39,7 +39,7 @@ def f1(scored: list[tuple[dict, float]], threshold: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-@pytest.mark.parametrize(("suite", "floor"), [("name_bench", 0.86), ("entity_bench", 0.86)])
+@pytest.mark.parametrize(("suite", "floor"), [("name_bench", 0.87), ("entity_bench", 0.86)])
 def test_pair_suite_f1(suite, floor):
     assert f1(_pair_scores(suite), get_algorithm("tamis-v1").threshold) >= floor
 
@@ -55,7 +55,7 @@ def test_ofac_emulation_parity():
     scored = [(row, s) for row, s in _pair_scores("ofac_parity", "ofac-sls")
               if row["ofac_score"] >= 0]
     within = sum(1 for row, s in scored if abs(100 * s - row["ofac_score"]) <= 5)
-    assert within / len(scored) >= 0.9
+    assert within / len(scored) >= 0.92
 
 
 def test_screening_recall_and_false_positives(screener):

@@ -8,9 +8,10 @@ emulation, calibrated on names OFAC's tool scored:
   the list name keeps its written order ("PUTIN, Vladimir" -> "PUTIN VLADIMIR");
 - whole-name score: Jaro-Winkler of the two names, with and without spaces;
 - name-part score: for each query part of 3 or more letters, the best Jaro-Winkler
-  against the list name's parts, averaged over the query parts (parts the query
-  does not have do not count against it, as in OFAC's tool); parts whose Soundex
-  codes agree are reported in the explanation;
+  against the list name's parts (0 when below 0.7: the part is not found),
+  averaged over the query parts (parts the query does not have do not count
+  against it, as in OFAC's tool); parts whose Soundex codes agree are reported
+  in the explanation;
 - the score is the higher of the two, over every name of both entities, /100.
 
 There is no schema, date or country logic: OFAC's tool leaves those to the user.
@@ -28,6 +29,8 @@ from tamis.matching.explain import Explanation, Score, signed
 from tamis.matching.prepared import PreparedEntity, PreparedName
 from tamis.text.phonetic import soundex
 
+#: A name part matching no list part at least this well counts as not found.
+PART_MIN = 0.7
 _DROP = re.compile(r"['\u2019`]")
 _SPLIT = re.compile(r"[^A-Z0-9]+")
 
@@ -46,7 +49,7 @@ def part_score(query: list[str], candidate: list[str]) -> tuple[float, list[str]
     notes: list[str] = []
     for part in parts:
         best, best_token = max((JaroWinkler.similarity(part, t), t) for t in candidate)
-        total += best
+        total += best if best >= PART_MIN else 0.0
         if best < 1.0 and soundex(part.lower()) == soundex(best_token.lower()):
             notes.append(f"{part}~{best_token} soundex")
     return total / len(parts), notes
