@@ -95,7 +95,8 @@ def speed(quick: bool) -> list[str]:
     return [
         "| pair scoring (name_bench pairs, one core, CPU time) | pairs/s |",
         "|---|---|",
-        f"| cold: prepare both entities + score (caches cleared) | {cold:,.0f} |",
+        f"| cold: prepare both entities + score (matching caches cleared; the text "
+        f"package's romanisation caches stay warm) | {cold:,.0f} |",
         f"| warm: prepared forms cached, score only | {warm:,.0f} |",
         f"| warm, with explanations | {warm_explained:,.0f} |",
         "| target | >= 20,000 |",
