@@ -190,3 +190,19 @@ def test_bad_settings_are_refused_before_screening() -> None:
         ScreenSettings(threshold=1.5)
     with pytest.raises(InputError, match="limit"):
         ScreenSettings(limit=0)
+
+
+def test_replaced_workers_give_the_same_output(
+    tmp_path: Path,
+    screener,
+    customers: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    import tamis.batch.runner as runner
+
+    one = _run(tmp_path, screener, customers, "one.jsonl").read_bytes()
+    monkeypatch.setattr(runner, "WORKER_ROWS", 40)  # a fresh worker every second chunk
+    out = tmp_path / "recycled.jsonl"
+    summary = screen_file(customers, out, screener, chunk_size=20, workers=2)
+    assert summary.chunks == 15
+    assert out.read_bytes() == one

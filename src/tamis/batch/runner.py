@@ -31,6 +31,9 @@ from tamis.batch.worker import ChunkJob, ScreenSettings, ignore_sigint, install,
 from tamis.batch.writers import OutputWriter, output_format, read_part
 from tamis.errors import InputError
 
+#: rows a worker process screens before it is replaced by a fresh fork
+WORKER_ROWS = 20_000
+
 
 @dataclass
 class Summary:
@@ -203,7 +206,13 @@ def _run_chunks(
     gc.collect()
     gc.freeze()
     context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers, initializer=ignore_sigint)
+    # A worker is replaced by a fresh fork of the parent after WORKER_ROWS rows:
+    # the caches it grew and the shared pages it copied are given back.
+    pool = context.Pool(
+        workers,
+        initializer=ignore_sigint,
+        maxtasksperchild=max(1, WORKER_ROWS // chunk_size),
+    )
     in_flight: deque[Any] = deque()
     try:
         for index, chunk in pending:
