@@ -35,7 +35,7 @@ def build_screener(as_of: str | None, lists: list[str] | None) -> Any:
 
     store = open_loaded_store(progress=err.is_terminal)
     started = time.perf_counter()
-    screener = Screener(store.entities(as_of=as_of, lists=lists))
+    screener = Screener.from_store(store, as_of=as_of, lists=lists)
     if err.is_terminal:
         err.print(
             f"[dim]indexed {len(screener)} entities in {time.perf_counter() - started:.1f} s[/]"

@@ -47,9 +47,17 @@ class Screener:
         self._masks: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
 
     @classmethod
-    def from_store(cls, store: Any, **kwargs: Any) -> Screener:
-        """A screener over every entity of ``store`` (all versions' current entities)."""
-        return cls(store.entities(), **kwargs)
+    def from_store(
+        cls,
+        store: Any,
+        as_of: str | None = None,
+        lists: Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> Screener:
+        """A screener over ``store.entities(as_of, lists)``: the current versions, or
+        the versions in force on ``as_of`` (needed to screen against a past date,
+        since a delisted entity may be gone from the current version)."""
+        return cls(store.entities(as_of=as_of, lists=lists), **kwargs)
 
     def __len__(self) -> int:
         return len(self.entities)
