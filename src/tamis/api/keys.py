@@ -5,8 +5,8 @@ A key reads ``tamis_<id>_<secret>``: ``id`` (8 hex digits) finds the row,
 random salt. The clear key is shown once, when it is created. Revoking marks
 the row; it is never deleted, so the audit trail of who had access stays.
 
-The ``api_keys`` table lives beside the store's tables and is created here
-with ``create_all`` (it is not part of the store's migrations).
+The ``api_keys`` table is one of the store's tables
+(:class:`tamis.store.schema.ApiKeyRow`, created by the store's migrations).
 """
 
 from __future__ import annotations
@@ -21,25 +21,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Engine, MetaData, String, Table, select, update
+from sqlalchemy import Engine, select, update
 
 from tamis.errors import InputError, NotFound
+from tamis.store.schema import ApiKeyRow
 
 ROLES = ("screen", "admin")
 _KEY = re.compile(r"^tamis_([0-9a-f]{8})_([A-Za-z0-9_-]{20,100})$")
 
-metadata = MetaData()
-api_keys = Table(
-    "api_keys",
-    metadata,
-    Column("id", String(8), primary_key=True),
-    Column("name", String(200), nullable=False, default=""),
-    Column("role", String(16), nullable=False),
-    Column("salt", String(64), nullable=False),
-    Column("digest", String(64), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("revoked_at", String(32), nullable=True),
-)
+api_keys = ApiKeyRow.__table__
 
 
 @dataclass(frozen=True)
@@ -93,7 +83,6 @@ class KeyStore:
         self.cache_seconds = cache_seconds
         self._cache: dict[str, tuple[float, ApiKey | None]] = {}
         self._lock = threading.Lock()
-        metadata.create_all(engine, checkfirst=True)
 
     def create(self, role: str, name: str = "") -> tuple[ApiKey, str]:
         """A new key: its record and the clear key, which is not kept anywhere."""

@@ -9,6 +9,7 @@
   of s with ``first_version <= v`` and ``until_version`` NULL or ``> v``.
 * ``changes`` – the change log: added / modified (with a field-level diff) /
   removed, one row per entity per version.
+* ``api_keys`` – hashed keys of the HTTP service.
 * ``fetch_state`` – ETag / Last-Modified of downloaded files, for
   conditional requests.
 
@@ -98,3 +99,21 @@ class FetchState(Base):
     last_modified: Mapped[str | None] = mapped_column(String(64))
     sha256: Mapped[str | None] = mapped_column(String(64))
     checked_at: Mapped[str] = mapped_column(String(40))
+
+
+class ApiKeyRow(Base):
+    """An HTTP API key: only its salted HMAC digest is kept (see ``tamis.api.keys``).
+
+    Rows are never deleted; revoking sets ``revoked_at``, so the record of who
+    had access stays.
+    """
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    salt: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str | None] = mapped_column(String(32))
