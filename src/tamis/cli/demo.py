@@ -39,7 +39,7 @@ def demo(
         detail = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in options.items())
         console.rule(f"tamis screen {name!r}" + (f"  ({detail})" if detail else ""))
         if hits:
-            console.print(_hits_table(hits, explain=False))
+            console.print(_hits_table(hits))
             console.print(f"Why {hits[0].entity.caption!r} scored {hits[0].score:.2f}:")
             for note in hits[0].explanations:
                 console.print(f"  - {note.text}", highlight=False)
