@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from tamis.model import ID_PROPS, Entity, schema_is_a
 from tamis.sources.countries import country_code
-from tamis.text import detect_script, name_variants
+from tamis.text import detect_script, name_variants, normalize
 from tamis.text.identifiers import normalize_identifier
 from tamis.text.legal_forms import split_legal_forms
 from tamis.text.names import reorder_comma_name, strip_titles
@@ -80,6 +80,8 @@ class PreparedEntity:
     countries: frozenset[str]
     identifiers: frozenset[str]
     gender: str | None
+    #: normalised (given name, family name) when the entity gives both as parts
+    name_parts: tuple[str, str] | None = None
 
 
 @lru_cache(maxsize=500_000)
@@ -113,12 +115,20 @@ def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[P
                     phonetic=tuple(phonetic_key(t) for t in key),
                     joined="".join(key),
                     compact=latin.replace(" ", ""),
-                    numbers=frozenset(t for t in key if t.isdigit() or t in _ROMAN),
+                    numbers=_numbers(key),
                     script=script,
                     weak=weak,
                 )
             )
     return tuple(out)
+
+
+def _numbers(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Digit tokens, and Roman numerals after the first token: a name does not open
+    with a numeral, so a leading "Xi" or "Vi" is a name."""
+    return frozenset(
+        t for i, t in enumerate(tokens) if t.isdigit() or (i > 0 and t in _ROMAN)
+    )
 
 
 def _composed_names(entity: Entity) -> list[str]:
@@ -190,4 +200,13 @@ def prepare_entity(entity: Entity) -> PreparedEntity:
         countries=countries,
         identifiers=identifiers,
         gender=normalize_gender(entity.first("gender")),
+        name_parts=_name_parts(entity),
     )
+
+
+def _name_parts(entity: Entity) -> tuple[str, str] | None:
+    given, family = entity.first("firstName"), entity.first("lastName")
+    if not given or not family:
+        return None
+    parts = normalize(given), normalize(family)
+    return parts if all(parts) else None

@@ -21,8 +21,10 @@ from tamis.matching.features.dates import birth_date_agreement
 from tamis.matching.features.gender import gender_agreement
 from tamis.matching.features.identifiers import identifier_match
 from tamis.matching.features.legal import legal_form_agreement
+from tamis.matching.features.lineage import swapped_lineage, swapped_parts
 from tamis.matching.features.names import NameMatch, best_name_match
 from tamis.matching.features.numbers import number_agreement
+from tamis.matching.features.places import extra_countries
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.prepared import PreparedEntity
 from tamis.model import schema_is_a
@@ -30,12 +32,16 @@ from tamis.model import schema_is_a
 #: name score when only particles / common words match ("Bank", "Al")
 COMMON_ONLY_CAP = 0.4
 NUMBER_PENALTY = 0.3
-LEGAL_PENALTY = 0.25
+LEGAL_PENALTY = 0.3
 DATE_BONUS = 0.05
 DATE_PENALTY = 0.35
 COUNTRY_BONUS = 0.03
 COUNTRY_PENALTY = 0.15
 GENDER_PENALTY = 0.2
+#: the person named in one name is the parent (or the family name) in the other
+ROLE_PENALTY = 0.3
+#: an organisation name naming a country the other lacks (a national subsidiary)
+PLACE_PENALTY = 0.15
 #: an identical identifier removes this share of the distance to 1
 IDENTIFIER_LIFT = 0.7
 #: and never leaves it below this: the same IMO or passport number deserves a look
@@ -133,6 +139,37 @@ class TamisV1(Algorithm):
                             qn,
                             cn,
                             f"Numbers in the names differ ({qn} vs {cn}) {signed(delta)}",
+                        )
+                    )
+            role = None if org else (
+                swapped_lineage(match.query.tokens, match.candidate.tokens)
+                or swapped_parts(query.name_parts, candidate.name_parts)
+            )
+            if role:
+                score -= ROLE_PENALTY
+                if explain:
+                    notes.append(
+                        Explanation(
+                            "name_roles",
+                            -ROLE_PENALTY,
+                            match.query.original,
+                            match.candidate.original,
+                            f"'{role}' names the person in one name and a parent or the "
+                            f"family in the other {signed(-ROLE_PENALTY)}",
+                        )
+                    )
+            place = extra_countries(match.query_unpaired, match.candidate_unpaired)
+            if org and place and not match.joined:
+                score -= PLACE_PENALTY
+                if explain:
+                    notes.append(
+                        Explanation(
+                            "place",
+                            -PLACE_PENALTY,
+                            match.query.original,
+                            match.candidate.original,
+                            f"Only one name names the country '{place}' (a subsidiary?) "
+                            f"{signed(-PLACE_PENALTY)}",
                         )
                     )
             legal = legal_form_agreement(match.query.legal, match.candidate.legal)
