@@ -105,7 +105,8 @@ def test_number_agreement(query, candidate, expected):
 def test_legal_form_agreement():
     assert legal_form_agreement(frozenset(), frozenset({"llc"})) == 0.0
     assert legal_form_agreement(frozenset({"llc"}), frozenset({"llc"})) == 0.0
-    assert legal_form_agreement(frozenset({"llc"}), frozenset({"jsc"})) == 0.0  # both companies
+    assert legal_form_agreement(frozenset({"llc"}), frozenset({"jsc"})) == -1.0  # one form each
+    assert legal_form_agreement(frozenset({"corp"}), frozenset({"jsc"})) == 0.0  # loose "company"
     assert legal_form_agreement(frozenset({"foundation"}), frozenset({"corp"})) == -1.0
     assert legal_form_agreement(frozenset({"jsc"}), frozenset({"corp", "trust"})) == -1.0
     assert legal_form_agreement(frozenset({"trust"}), frozenset({"trust"})) == 0.0

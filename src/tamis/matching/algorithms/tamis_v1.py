@@ -22,6 +22,7 @@ from tamis.matching.features.gender import gender_agreement
 from tamis.matching.features.identifiers import identifier_match
 from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.lineage import swapped_lineage, swapped_parts
+from tamis.matching.features.merge import merged_alignment
 from tamis.matching.features.names import NameMatch, best_name_match
 from tamis.matching.features.numbers import number_agreement
 from tamis.matching.features.places import extra_countries
@@ -99,6 +100,10 @@ class TamisV1(Algorithm):
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
         match = best_name_match(query.names, candidate.names, org)
+        if match is not None and match.score < 1.0:
+            merged = merged_alignment(match.query, match.candidate, org)
+            if merged is not None and merged.score > match.score:
+                match = merged
         score = 0.0
         if match is not None:
             score = match.score
@@ -141,9 +146,13 @@ class TamisV1(Algorithm):
                             f"Numbers in the names differ ({qn} vs {cn}) {signed(delta)}",
                         )
                     )
-            role = None if org else (
-                swapped_lineage(match.query.tokens, match.candidate.tokens)
-                or swapped_parts(query.name_parts, candidate.name_parts)
+            role = (
+                None
+                if org
+                else (
+                    swapped_lineage(match.query.tokens, match.candidate.tokens)
+                    or swapped_parts(query.name_parts, candidate.name_parts)
+                )
             )
             if role:
                 score -= ROLE_PENALTY

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from tamis.text.names import ORG_STOPWORDS, is_patronymic
+from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
@@ -54,6 +54,13 @@ INITIAL_SIMILARITY = 0.85
 EDIT_COST = 1.5
 
 
+#: Similarity credited to a contraction of a word ("intl" / "international").
+ABBREVIATION_SIMILARITY = 0.8
+#: Similarity kept when digits stand for the letters they look like ("sech1n").
+DIGITS_FOR_LETTERS_FACTOR = 0.9
+_LOOKALIKES = str.maketrans("01345789", "oieastbg")
+
+
 #: Articles and conjunctions that carry nothing in an organisation's name.
 ORG_FILLERS = frozenset(
     [
@@ -90,7 +97,7 @@ def token_weight(token: str, org: bool = False) -> float:
             return 0.2
         if token in ORG_STOPWORDS or token in PARTICLES:
             return 0.8
-    elif token in PARTICLES or token in ORG_STOPWORDS:
+    elif token in PARTICLES or token in ORG_STOPWORDS or is_title(token):
         return 0.3
     if len(token) == 1:
         return 0.5
@@ -99,9 +106,11 @@ def token_weight(token: str, org: bool = False) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=200_000)
 def is_common(token: str) -> bool:
-    """A particle or a common organisation word: never enough to match on its own."""
-    return token in PARTICLES or token in ORG_STOPWORDS
+    """A particle, a title left inside a name ("haji", "sayyid") or a common
+    organisation word: never enough to match on its own."""
+    return token in PARTICLES or token in ORG_STOPWORDS or is_title(token)
 
 
 @lru_cache(maxsize=1_000_000)
@@ -126,9 +135,13 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         return 1.0, "exact"
     if a.isdigit() or b.isdigit():
         return 0.0, "number"
+    if a.isalpha() != b.isalpha():
+        return _digits_for_letters(a, b), "digits for letters"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
     sim = spelling_similarity(a, b)
+    if sim < ABBREVIATION_SIMILARITY and is_abbreviation(a, b):
+        return ABBREVIATION_SIMILARITY, "abbreviation"
     if (
         phon_a == phon_b
         and len(phon_a) >= 2
@@ -139,3 +152,30 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         # better and worse spellings)
         return sim + (1.0 - sim) * PHONETIC_SHARE, "phonetic"
     return sim, "spelling"
+
+
+def is_abbreviation(a: str, b: str) -> bool:
+    """Whether the shorter token is a contraction of the longer one: same first and last
+    letter, its letters in order inside the longer, which is at least twice as long, and
+    at most one vowel (contractions drop vowels: "intl" / "international", "mfg" /
+    "manufacturing", "mhd" / "muhammad"; "ari" is a name, not a contraction)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3 or len(long) < 2 * len(short):
+        return False
+    if sum(ch in "aeiouy" for ch in short) > 1:
+        return False
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(ch in rest for ch in short[1:-1])
+
+
+def _digits_for_letters(a: str, b: str) -> float:
+    """Similarity of a token written with digits for look-alike letters ("i9or") to a
+    token of letters; 0 unless exactly one side mixes letters and digits."""
+    if a.isalpha() == b.isalpha():
+        return 0.0
+    mixed, plain = (b, a) if a.isalpha() else (a, b)
+    if not plain.isalpha() or not any(ch.isalpha() for ch in mixed):
+        return 0.0
+    return spelling_similarity(mixed.translate(_LOOKALIKES), plain) * DIGITS_FOR_LETTERS_FACTOR

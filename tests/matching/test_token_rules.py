@@ -1,0 +1,68 @@
+"""Contractions, digits written for letters, split tokens, titles inside names and
+precise legal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.matching import get_algorithm
+from tamis.matching.features.legal import legal_form_agreement
+from tamis.matching.features.merge import merged_alignment
+from tamis.matching.features.tokens import is_abbreviation, is_common, token_similarity
+from tamis.matching.prepared import prepare_name
+from tamis.model import Entity
+
+
+def _score(q: str, c: str, schema: str = "Person") -> float:
+    query = Entity.from_dict({"id": "q", "schema": schema, "properties": {"name": [q]}})
+    cand = Entity.from_dict({"id": "c", "schema": schema, "properties": {"name": [c]}})
+    return get_algorithm("tamis-v1").compare(query, cand).score
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("intl", "international", True),
+        ("mfg", "manufacturing", True),
+        ("natl", "national", True),
+        ("ari", "aldernari", False),  # two vowels: a name, not a contraction
+        ("intl", "intel", False),  # not twice as long
+        ("mfg", "magnificent", False),  # different last letter
+    ],
+)
+def test_is_abbreviation(short, long, expected):
+    assert is_abbreviation(short, long) is expected
+
+
+def test_digits_for_letters():
+    sim, kind = token_similarity("p3tr0v", "petrov", "", "")
+    assert kind == "digits for letters" and 0.85 <= sim < 1.0
+    assert token_similarity("a320", "a321", "", "")[1] == "spelling"
+    assert token_similarity("747", "tat", "", "")[0] == 0.0
+
+
+def test_digits_for_letters_and_contractions_in_scores():
+    assert _score("D1m1tr1 P3tr0v", "Dimitri Petrov") >= 0.75
+    assert _score("Northern Mfg Works", "Northern Manufacturing Works", "Company") >= 0.75
+
+
+def test_split_token_is_joined():
+    q = prepare_name("Ivan Kuzne tsov", person=True)[0]
+    c = prepare_name("Ivan Sergeyevich Kuznetsov", person=True)[0]
+    merged = merged_alignment(q, c)
+    assert merged is not None and "kuznetsov" in merged.query.tokens
+    assert _score("Ivan Kuzne tsov", "Ivan Sergeyevich Kuznetsov") >= 0.75
+    assert merged_alignment(prepare_name("Ivan Petrov")[0], c) is None
+
+
+def test_titles_inside_a_name_are_common_words():
+    assert is_common("haji") and is_common("sheikh")
+    assert not is_common("kuznetsov")
+
+
+def test_different_precise_legal_forms_name_different_bodies():
+    assert legal_form_agreement(frozenset({"llc"}), frozenset({"jsc"})) == -1.0
+    assert legal_form_agreement(frozenset({"llc"}), frozenset({"llc"})) == 0.0
+    assert legal_form_agreement(frozenset({"corp"}), frozenset({"llc"})) == 0.0
+    assert _score("Nordwind Handel AG", "Nordwind Handel GmbH", "Company") < 0.75
+    assert _score("Nordwind Handel AG", "Nordwind Handel Aktiengesellschaft", "Company") >= 0.75
