@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
@@ -162,8 +163,10 @@ class Screener:
             if exclude_ids and self.entities[number].id in exclude_ids:
                 continue
             candidate = promising_names(keys, self.prepared[number])
-            result = algo.compare_prepared(prepared, candidate)
+            # explanations are written only for the hits (most candidates are not)
+            result = algo.compare_prepared(prepared, candidate, explain=False)
             if result.score >= threshold:
+                result = algo.compare_prepared(prepared, candidate)
                 match = result.score >= algo.threshold
                 scored.append((number, result.score, match, result.explanations))
         scored.sort(key=lambda row: (-row[1], self.entities[row[0]].id))
@@ -183,10 +186,16 @@ class Screener:
         global _POOL_SCREENER, _POOL_OPTIONS
         _POOL_SCREENER, _POOL_OPTIONS = self, options
         chunk = max(1, min(64, len(queries) // (workers * 8)))
+        # Objects that exist before the fork are moved out of the collector's reach:
+        # a collection in a worker would otherwise touch (and so copy) every page of
+        # the index, which costs more than the work itself.
+        gc.collect()
+        gc.freeze()
         try:
             with mp.get_context("fork").Pool(workers) as pool:
                 rows = pool.map(_screen_in_worker, queries, chunksize=chunk)
         finally:
+            gc.unfreeze()
             _POOL_SCREENER, _POOL_OPTIONS = None, {}
         return [[self._hit(row) for row in scored] for scored in rows]
 
