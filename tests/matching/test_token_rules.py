@@ -66,3 +66,15 @@ def test_different_precise_legal_forms_name_different_bodies():
     assert legal_form_agreement(frozenset({"corp"}), frozenset({"llc"})) == 0.0
     assert _score("Nordwind Handel AG", "Nordwind Handel GmbH", "Company") < 0.75
     assert _score("Nordwind Handel AG", "Nordwind Handel Aktiengesellschaft", "Company") >= 0.75
+
+
+def test_ordinals_match_their_words():
+    assert token_similarity("1st", "first", "", "")[1] == "ordinal"
+    assert token_similarity("2nd", "first", "", "")[0] < 0.65
+    assert _score("3rd Northern Savings Bank", "Third Northern Savings Bank", "Company") >= 0.75
+
+
+def test_a_name_of_common_words_matched_whole_is_a_name():
+    assert _score("United National Bank", "United National Bank", "Company") >= 0.75
+    assert _score("National Bank", "National Bank", "Company") < 0.75
+    assert _score("United National Bank", "United National Bank of Asia", "Company") < 0.75

@@ -32,6 +32,8 @@ from tamis.model import schema_is_a
 
 #: name score when only particles / common words match ("Bank", "Al")
 COMMON_ONLY_CAP = 0.4
+#: unless the name has at least this many words, all matched on both sides
+COMMON_NAME_MIN_WORDS = 3
 NUMBER_PENALTY = 0.3
 LEGAL_PENALTY = 0.3
 DATE_BONUS = 0.05
@@ -51,6 +53,16 @@ IDENTIFIER_FLOOR = 0.8
 
 def _is_org(schema: str) -> bool:
     return schema_is_a(schema, "Organization") or schema in ("Vessel", "Airplane", "Security")
+
+
+def _whole_common_name(match: NameMatch) -> bool:
+    """A name made only of common words, all of them matched on both sides ("First
+    International Bank"): the combination, unlike any one of its words, is a name."""
+    return (
+        len(match.pairs) >= COMMON_NAME_MIN_WORDS
+        and not match.query_unpaired
+        and not match.candidate_unpaired
+    )
 
 
 def _name_text(match: NameMatch, contribution: float) -> str:
@@ -117,7 +129,12 @@ class TamisV1(Algorithm):
                         _name_text(match, score),
                     )
                 )
-            if match.distinctive_pairs == 0 and score > COMMON_ONLY_CAP and not match.joined:
+            if (
+                match.distinctive_pairs == 0
+                and score > COMMON_ONLY_CAP
+                and not match.joined
+                and not _whole_common_name(match)
+            ):
                 if explain:
                     notes.append(
                         Explanation(

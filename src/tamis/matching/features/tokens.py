@@ -58,6 +58,20 @@ EDIT_COST = 1.5
 ABBREVIATION_SIMILARITY = 0.8
 #: Similarity kept when digits stand for the letters they look like ("sech1n").
 DIGITS_FOR_LETTERS_FACTOR = 0.9
+#: Ordinals written with digits, and their words.
+ORDINALS = {
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+    "7th": "seventh",
+    "8th": "eighth",
+    "9th": "ninth",
+    "10th": "tenth",
+}
+ORDINAL_SIMILARITY = 0.95
 _LOOKALIKES = str.maketrans("01345789", "oieastbg")
 
 
@@ -136,6 +150,8 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if a.isdigit() or b.isdigit():
         return 0.0, "number"
     if a.isalpha() != b.isalpha():
+        if ORDINALS.get(a, a) == ORDINALS.get(b, b):
+            return ORDINAL_SIMILARITY, "ordinal"
         return _digits_for_letters(a, b), "digits for letters"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
