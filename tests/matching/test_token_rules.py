@@ -78,3 +78,14 @@ def test_a_name_of_common_words_matched_whole_is_a_name():
     assert _score("United National Bank", "United National Bank", "Company") >= 0.75
     assert _score("National Bank", "National Bank", "Company") < 0.75
     assert _score("United National Bank", "United National Bank of Asia", "Company") < 0.75
+
+
+def test_sound_alike_spellings_with_as_many_syllables():
+    def sim(a: str, b: str) -> tuple[float, str]:
+        from tamis.text.phonetic import phonetic_key
+
+        return token_similarity(a, b, phonetic_key(a), phonetic_key(b))
+
+    assert sim("husayn", "hussein")[1] == "phonetic"
+    assert sim("husayn", "hussein")[0] >= 0.65
+    assert sim("putin", "potanin")[0] < 0.65  # same consonants, one syllable more

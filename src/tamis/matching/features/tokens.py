@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -47,6 +48,9 @@ PARTICLES = frozenset(
 PHONETIC_SHARE = 0.5
 #: Phonetic agreement only counts when the spellings are not wholly different.
 PHONETIC_MIN_SPELLING = 0.4
+#: ... or this far, when both have as many syllables (husayn / hussein, but not
+#: putin / potanin, whose consonants agree too).
+PHONETIC_MIN_SAME_SYLLABLES = 0.3
 #: Similarity credited when an initial agrees with the first letter of a token.
 INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
@@ -161,13 +165,24 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if (
         phon_a == phon_b
         and len(phon_a) >= 2
-        and sim >= PHONETIC_MIN_SPELLING
+        and (
+            sim >= PHONETIC_MIN_SPELLING
+            or (sim >= PHONETIC_MIN_SAME_SYLLABLES and _syllables(a) == _syllables(b))
+        )
         and abs(len(a) - len(b)) <= 2  # keys are truncated: "myong" / "myongguk"
     ):
         # sounding alike halves the spelling distance (and keeps the order of
         # better and worse spellings)
         return sim + (1.0 - sim) * PHONETIC_SHARE, "phonetic"
     return sim, "spelling"
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def _syllables(token: str) -> int:
+    """Number of vowel groups: a rough syllable count."""
+    return len(_VOWEL_GROUPS.findall(token))
 
 
 def is_abbreviation(a: str, b: str) -> bool:
