@@ -89,3 +89,15 @@ def test_sound_alike_spellings_with_as_many_syllables():
     assert sim("husayn", "hussein")[1] == "phonetic"
     assert sim("husayn", "hussein")[0] >= 0.65
     assert sim("putin", "potanin")[0] < 0.65  # same consonants, one syllable more
+
+
+def test_baltic_nominative_ending():
+    from tamis.text.phonetic import phonetic_key
+
+    def sim(a: str, b: str) -> tuple[float, str]:
+        return token_similarity(a, b, phonetic_key(a), phonetic_key(b))
+
+    assert sim("ivanovs", "ivanov") == (0.95, "case ending")
+    assert sim("aleksejs", "aleksey")[0] >= 0.75
+    assert sim("putins", "potanin")[0] < 0.65
+    assert _score("Aleksejs Ivanovs", "Aleksey Petrovich IVANOV") >= 0.75

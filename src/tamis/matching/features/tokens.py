@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
+from tamis.text.phonetic import phonetic_key as _phonetic_key
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
@@ -51,6 +52,9 @@ PHONETIC_MIN_SPELLING = 0.4
 #: ... or this far, when both have as many syllables (husayn / hussein, but not
 #: putin / potanin, whose consonants agree too).
 PHONETIC_MIN_SAME_SYLLABLES = 0.3
+#: A Baltic -s ending is dropped from stems this long, keeping this share of the result.
+ENDING_MIN_STEM = 4
+ENDING_FACTOR = 0.95
 #: Similarity credited when an initial agrees with the first letter of a token.
 INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
@@ -174,7 +178,23 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         # sounding alike halves the spelling distance (and keeps the order of
         # better and worse spellings)
         return sim + (1.0 - sim) * PHONETIC_SHARE, "phonetic"
+    ending = _without_ending(a, b)
+    if ending > sim:
+        return ending, "case ending"
     return sim, "spelling"
+
+
+def _without_ending(a: str, b: str) -> float:
+    """Similarity once the nominative -s that Latvian and Lithuanian add to names is
+    dropped from the one token that has it ("sergejs" / "sergey", "lavrovs" / "lavrov")."""
+    if a.endswith("s") == b.endswith("s"):
+        return 0.0
+    longer, other = (a, b) if a.endswith("s") else (b, a)
+    stem = longer[:-1]
+    if len(stem) < ENDING_MIN_STEM:
+        return 0.0
+    sim, kind = token_similarity(stem, other, _phonetic_key(stem), _phonetic_key(other))
+    return sim * ENDING_FACTOR if kind != "case ending" else 0.0
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
