@@ -163,10 +163,8 @@ class Screener:
             if exclude_ids and self.entities[number].id in exclude_ids:
                 continue
             candidate = promising_names(keys, self.prepared[number])
-            # explanations are written only for the hits (most candidates are not)
-            result = algo.compare_prepared(prepared, candidate, explain=False)
+            result = algo.compare_prepared(prepared, candidate)
             if result.score >= threshold:
-                result = algo.compare_prepared(prepared, candidate)
                 match = result.score >= algo.threshold
                 scored.append((number, result.score, match, result.explanations))
         scored.sort(key=lambda row: (-row[1], self.entities[row[0]].id))

@@ -119,56 +119,15 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
     coverage of the other side), lowered when both sides keep unpaired
     distinctive tokens. Quality is the weighted mean similarity of the pairs.
     """
-    return _align(query, candidate, org, _options(query, candidate), _joined(query, candidate))
-
-
-_Option = tuple[float, int, int, str]
-
-
-def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
-    """(similarity, query token, candidate token, kind) of every pairable token pair."""
     qt, ct = query.tokens, candidate.tokens
     qp, cp = query.phonetic, candidate.phonetic
-    options: list[_Option] = []
+    options: list[tuple[float, int, int, str]] = []
     for i, a in enumerate(qt):
         pa = qp[i]
         for j, b in enumerate(ct):
             sim, kind = token_similarity(a, b, pa, cp[j])
             if sim >= PAIR_MIN:
                 options.append((sim, i, j, kind))
-    return options
-
-
-def _bound(
-    query: PreparedName, candidate: PreparedName, org: bool, options: list[_Option], joined: float
-) -> float:
-    """An upper bound of :func:`align`'s score, without pairing the tokens.
-
-    The pairs are a subset of ``options``, so quality is at most the best option's
-    similarity and each side's coverage at most that of its pairable tokens; the
-    penalties only lower the score.
-    """
-    bound = joined if joined >= JOINED_MIN else 0.0
-    if options:
-        wq_all, total_q, _ = _weights(query.tokens, org)
-        wc_all, total_c, _ = _weights(candidate.tokens, org)
-        cov_q = sum(wq_all[i] for i in {o[1] for o in options}) / total_q
-        cov_c = sum(wc_all[j] for j in {o[2] for o in options}) / total_c
-        high, low = max(cov_q, cov_c), min(cov_q, cov_c)
-        base = COVER_BASE_ORG if org else COVER_BASE_PERSON
-        bound = max(bound, max(o[0] for o in options) * high * (base + (1 - base) * low))
-    return bound
-
-
-def _align(
-    query: PreparedName,
-    candidate: PreparedName,
-    org: bool,
-    options: list[_Option],
-    joined: float,
-) -> NameMatch:
-    """:func:`align` from the pairable token pairs and the joined similarity."""
-    qt, ct = query.tokens, candidate.tokens
     score = 0.0
     pairs: list[TokenPair] = []
     unpaired_q, unpaired_c = qt, ct
@@ -205,14 +164,11 @@ def _align(
             letters = sum(len(p.candidate) for p in pairs if p.similarity >= 0.75)
             if letters < THIN_LETTERS:
                 score *= THIN_FACTOR
+    joined = _joined(query, candidate)
     if joined >= JOINED_MIN and joined > score:
         pair = TokenPair(query.joined, candidate.joined, joined, "joined")
         return NameMatch(joined, query, candidate, (pair,), (), (), True)
     return NameMatch(score, query, candidate, tuple(pairs), unpaired_q, unpaired_c)
-
-
-#: Rounding slack when comparing an upper bound with an exact score.
-_SLACK = 1e-9
 
 
 def best_name_match(
@@ -220,44 +176,24 @@ def best_name_match(
     candidate_names: tuple[PreparedName, ...],
     org: bool = False,
 ) -> NameMatch | None:
-    """The best-scoring alignment over every pair of names (None if a side has none).
-
-    Among equal scores the first pair (query names outer, candidate names inner)
-    wins. Pairs are aligned in order of a cheap upper bound of their score, and
-    those whose bound cannot beat the best alignment found so far are skipped:
-    the result is the one exhaustive alignment would give.
-    """
-    pairs = [(q, c) for q in query_names for c in candidate_names]
-    if not pairs:
-        return None
-    if len(pairs) == 1:
-        q, c = pairs[0]
-        return _weakened(align(q, c, org), c)
-    ranked = []
-    for number, (q, c) in enumerate(pairs):
-        options = _options(q, c)
-        joined = _joined(q, c)
-        bound = _bound(q, c, org, options, joined) * (0.9 if c.weak else 1.0)
-        ranked.append((-bound, number, options, joined))
-    ranked.sort(key=lambda row: (row[0], row[1]))
+    """The best-scoring alignment over every pair of names (None if a side has none)."""
     best: NameMatch | None = None
-    best_number = -1
-    for negative_bound, number, options, joined in ranked:
-        if best is not None and -negative_bound + _SLACK <= best.score:
-            break  # the bounds are sorted: nothing left can beat the best
-        q, c = pairs[number]
-        match = _weakened(_align(q, c, org, options, joined), c)
-        if (
-            best is None
-            or match.score > best.score
-            or (match.score == best.score and number < best_number)
-        ):
-            best, best_number = match, number
+    for q in query_names:
+        for c in candidate_names:
+            match = align(q, c, org)
+            if c.weak:
+                # a weak alias (nickname, partial name) is weaker evidence
+                match = NameMatch(
+                    match.score * 0.9,
+                    q,
+                    c,
+                    match.pairs,
+                    match.query_unpaired,
+                    match.candidate_unpaired,
+                    match.joined,
+                )
+            if best is None or match.score > best.score:
+                best = match
+                if best.score >= 1.0:
+                    return best
     return best
-
-
-def _weakened(match: NameMatch, candidate: PreparedName) -> NameMatch:
-    """A weak alias (nickname, partial name) is weaker evidence."""
-    if not candidate.weak:
-        return match
-    return match._replace(score=match.score * 0.9)
