@@ -70,8 +70,11 @@ def _queries(env: dict[str, str], count: int = 1000) -> list[bytes]:
         "names = [e.caption for e in open_store().entities()]\n"
         "random.Random(7).shuffle(names); print(json.dumps(names[:2000]))"
     )
-    names = json.loads(subprocess.run([sys.executable, "-c", script], env=env, check=True,
-                                      capture_output=True, text=True).stdout)
+    names = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
+        ).stdout
+    )
     rng = random.Random(11)
     syllables = ["ka", "lo", "mi", "ren", "sa", "tov", "ur", "vel", "zan", "dri", "po", "qua"]
     bodies = []
@@ -79,24 +82,34 @@ def _queries(env: dict[str, str], count: int = 1000) -> list[bytes]:
         if i % 2 == 0:
             name = names[i % len(names)]
         else:
-            name = " ".join("".join(rng.choice(syllables) for _ in range(3)).title()
-                            for _ in range(2))
+            name = " ".join(
+                "".join(rng.choice(syllables) for _ in range(3)).title() for _ in range(2)
+            )
         query = {"queries": {"q": {"schema": "LegalEntity", "properties": {"name": [name]}}}}
         bodies.append(json.dumps(query).encode())
     return bodies
 
 
 # -- the load generator (runs in its own process) ---------------------------------------
-async def _client(host: str, port: int, bodies: list[bytes], stop_at: float,
-                  latencies: list[float], errors: list[str], offset: int) -> None:
+async def _client(
+    host: str,
+    port: int,
+    bodies: list[bytes],
+    stop_at: float,
+    latencies: list[float],
+    errors: list[str],
+    offset: int,
+) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     i = offset
     try:
         while time.perf_counter() < stop_at:
             body = bodies[i % len(bodies)]
             i += 1
-            head = (f"POST /match/default HTTP/1.1\r\nHost: {host}\r\n"
-                    f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+            head = (
+                f"POST /match/default HTTP/1.1\r\nHost: {host}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+            )
             started = time.perf_counter()
             writer.write(head.encode() + body)
             status_line = await reader.readline()
@@ -123,21 +136,30 @@ async def _load(url: str, seconds: float, concurrency: int, bodies: list[bytes])
     errors: list[str] = []
     started = time.perf_counter()
     stop_at = started + seconds
-    await asyncio.gather(*(
-        _client(host, int(port), bodies, stop_at, latencies, errors, i * 17)
-        for i in range(concurrency)))
+    await asyncio.gather(
+        *(
+            _client(host, int(port), bodies, stop_at, latencies, errors, i * 17)
+            for i in range(concurrency)
+        )
+    )
     elapsed = time.perf_counter() - started
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000 if ordered else 0.0
 
-    return {"requests": len(latencies), "seconds": elapsed,
-            "rps": len(latencies) / elapsed, "errors": len(errors),
-            "error_kinds": dict(collections.Counter(e[:60] for e in errors).most_common(5)),
-            "p50_ms": pct(0.50), "p95_ms": pct(0.95),
-            "p99_ms": pct(0.99), "max_ms": ordered[-1] * 1000 if ordered else 0.0,
-            "mean_ms": statistics.fmean(ordered) * 1000 if ordered else 0.0}
+    return {
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "rps": len(latencies) / elapsed,
+        "errors": len(errors),
+        "error_kinds": dict(collections.Counter(e[:60] for e in errors).most_common(5)),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "max_ms": ordered[-1] * 1000 if ordered else 0.0,
+        "mean_ms": statistics.fmean(ordered) * 1000 if ordered else 0.0,
+    }
 
 
 def loadgen_main(url: str, seconds: float, concurrency: int, bodies_file: str) -> None:
@@ -148,16 +170,24 @@ def loadgen_main(url: str, seconds: float, concurrency: int, bodies_file: str) -
 # -- the benchmark ---------------------------------------------------------------------
 def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dict:
     HOME.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "TAMIS_HOME": str(HOME), "TAMIS_OPEN_SCREENING": "1",
-           "TAMIS_POLL_SECONDS": "30"}
+    env = {
+        **os.environ,
+        "TAMIS_HOME": str(HOME),
+        "TAMIS_OPEN_SCREENING": "1",
+        "TAMIS_POLL_SECONDS": "30",
+    }
     env.pop("TAMIS_DATABASE_URL", None)
     env.pop("TAMIS_CONFIG", None)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     tamis = str(Path(sys.executable).parent / "tamis")
-    server = subprocess.Popen([tamis, "serve", "--port", str(port), "--workers", str(workers)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [tamis, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         ready_at = time.monotonic()
         with httpx.Client(timeout=10) as client:
@@ -180,27 +210,67 @@ def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dic
         bodies_file = HOME / "bodies.jsonl"
         bodies_file.write_text("\n".join(b.decode() for b in _queries(env)) + "\n")
         # warm-up, then the measured run with memory sampled every second
-        subprocess.run([sys.executable, "-m", "bench.bench_api", "--loadgen", url, "5",
-                        str(concurrency), str(bodies_file)], cwd=ROOT, check=True,
-                       capture_output=True)
-        gen = subprocess.Popen([sys.executable, "-m", "bench.bench_api", "--loadgen", url,
-                                str(seconds), str(concurrency), str(bodies_file)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.bench_api",
+                "--loadgen",
+                url,
+                "5",
+                str(concurrency),
+                str(bodies_file),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        gen = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bench.bench_api",
+                "--loadgen",
+                url,
+                str(seconds),
+                str(concurrency),
+                str(bodies_file),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         rss: list[int] = []
         while gen.poll() is None:
             rss.append(_tree_rss(server.pid))
             time.sleep(1)
         result = json.loads(gen.stdout.read() if gen.stdout else "{}")
         # one client alone: the time one request costs the server, without queueing
-        single = subprocess.run([sys.executable, "-m", "bench.bench_api", "--loadgen", url, "10",
-                                 "1", str(bodies_file)], cwd=ROOT, check=True,
-                                capture_output=True, text=True)
+        single = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.bench_api",
+                "--loadgen",
+                url,
+                "10",
+                "1",
+                str(bodies_file),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         alone = json.loads(single.stdout)
-        result.update(single_p50_ms=alone["p50_ms"], single_p99_ms=alone["p99_ms"],
-                      single_rps=alone["rps"])
+        result.update(
+            single_p50_ms=alone["p50_ms"], single_p99_ms=alone["p99_ms"], single_rps=alone["rps"]
+        )
         quarter = max(1, len(rss) // 4)
         result.update(
-            workers=workers, concurrency=concurrency, startup_s=startup,
+            workers=workers,
+            concurrency=concurrency,
+            startup_s=startup,
             rss_first_mb=statistics.fmean(rss[:quarter]) / 2**20 if rss else 0.0,
             rss_last_mb=statistics.fmean(rss[-quarter:]) / 2**20 if rss else 0.0,
             rss_max_mb=max(rss) / 2**20 if rss else 0.0,
@@ -226,25 +296,24 @@ def run(quick: bool) -> str:
     command = "bench.run_all api --quick" if quick else "bench.run_all api"
     kinds = ", ".join(f"{k}: {v}" for k, v in r["error_kinds"].items())
     kinds = f"({kinds})" if kinds else ""
-    single = (f"{r['single_p50_ms']:.1f} / {r['single_p99_ms']:.1f} ms, "
-              f"{r['single_rps']:.0f} req/s")
+    single = f"{r['single_p50_ms']:.1f} / {r['single_p99_ms']:.1f} ms, {r['single_rps']:.0f} req/s"
     lat = " / ".join(f"{r[k]:.1f}" for k in ("p50_ms", "p95_ms", "p99_ms", "max_ms"))
     rss = " / ".join(f"{r[k]:.0f}" for k in ("rss_first_mb", "rss_last_mb", "rss_max_mb"))
     return f"""## HTTP API: POST /match under load
 
 `POST /match/default`, one query per request (half list names, half invented names),
-{r['concurrency']} concurrent keep-alive clients in a separate process, server
-`tamis serve --workers {workers}` on the bundled lists, loopback, {r['seconds']:.0f} s run.
+{r["concurrency"]} concurrent keep-alive clients in a separate process, server
+`tamis serve --workers {workers}` on the bundled lists, loopback, {r["seconds"]:.0f} s run.
 
 | figure | value | target |
 |---|---|---|
-| requests | {r['requests']} | |
-| throughput | {r['rps']:.0f} req/s | >= 500 |
+| requests | {r["requests"]} | |
+| throughput | {r["rps"]:.0f} req/s | >= 500 |
 | latency p50 / p95 / p99 / max | {lat} ms | p99 <= 50 ms |
-| errors (non-200 or connection) | {r['errors']} {kinds} | 0 |
+| errors (non-200 or connection) | {r["errors"]} {kinds} | 0 |
 | server RSS, first / last quarter / max | {rss} MB ({growth:+.1%}) | flat |
 | server RSS at half time / at the end | {half} MB ({late:+.1%}) | flat |
-| start-up until ready (both workers) | {r['startup_s']:.0f} s | |
+| start-up until ready (both workers) | {r["startup_s"]:.0f} s | |
 | one client alone: p50 / p99, throughput | {single} | |
 
 With one client the latency is the cost of one request to the server, most of it the

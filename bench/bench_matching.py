@@ -20,8 +20,12 @@ from tamis.model import Entity
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
 #: the best open-source peer (OpenSanctions logic-v2) on the same dev files
-PEER = {"name_bench": "0.813", "entity_bench": "0.914", "cross_script": "0.59",
-        "ofac_parity": "0.93"}
+PEER = {
+    "name_bench": "0.813",
+    "entity_bench": "0.914",
+    "cross_script": "0.59",
+    "ofac_parity": "0.93",
+}
 
 
 def load(suite: str) -> list[dict]:
@@ -49,18 +53,23 @@ def accuracy() -> list[str]:
         rows = load(suite)
         scores = [algo.compare(*_pair(r)).score for r in rows]
         p, r, f = prf(rows, scores, algo.threshold)
-        lines.append(f"| {suite} ({len(rows)} pairs) | F1 (P {p:.3f}, R {r:.3f}) | {f:.3f} "
-                     f"| {PEER[suite]} | {target} |")
+        lines.append(
+            f"| {suite} ({len(rows)} pairs) | F1 (P {p:.3f}, R {r:.3f}) | {f:.3f} "
+            f"| {PEER[suite]} | {target} |"
+        )
     rows = load("cross_script")
     met = sum(1 for r in rows if algo.compare(*_pair(r)).score >= r["min_score"])
-    lines.append(f"| cross_script ({len(rows)} pairs) | share at or above min_score | "
-                 f"{met / len(rows):.2f} | {PEER['cross_script']} | 1.00 |")
+    lines.append(
+        f"| cross_script ({len(rows)} pairs) | share at or above min_score | "
+        f"{met / len(rows):.2f} | {PEER['cross_script']} | 1.00 |"
+    )
     ofac = get_algorithm("ofac-sls")
     rows = [r for r in load("ofac_parity") if r["ofac_score"] >= 0]
-    within = sum(1 for r in rows
-                 if abs(100 * ofac.compare(*_pair(r)).score - r["ofac_score"]) <= 5)
-    lines.append(f"| ofac_parity ({len(rows)} pairs OFAC scored) | ofac-sls within 5 points "
-                 f"| {within / len(rows):.2f} | {PEER['ofac_parity']} | >= 0.95 |")
+    within = sum(1 for r in rows if abs(100 * ofac.compare(*_pair(r)).score - r["ofac_score"]) <= 5)
+    lines.append(
+        f"| ofac_parity ({len(rows)} pairs OFAC scored) | ofac-sls within 5 points "
+        f"| {within / len(rows):.2f} | {PEER['ofac_parity']} | >= 0.95 |"
+    )
     return lines
 
 
@@ -106,8 +115,12 @@ def speed(quick: bool) -> list[str]:
 
 def run(quick: bool) -> str:
     build_query("warm up")  # import everything before timing
-    parts = ["## Matching: pair suites and pair-scoring speed", "",
-             "Command: `.venv/bin/python -m bench.run_all matching`", ""]
+    parts = [
+        "## Matching: pair suites and pair-scoring speed",
+        "",
+        "Command: `.venv/bin/python -m bench.run_all matching`",
+        "",
+    ]
     parts += accuracy()
     parts += [""]
     parts += speed(quick)

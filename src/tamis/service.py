@@ -68,8 +68,10 @@ class Snapshot:
         an older version of some source was in force, entities it held but the
         current version dropped would be missing, and a historical index is needed.
         """
-        return all(source.get("versions", 1) <= 1 or source["date"][: len(as_of)] <= as_of
-                   for source in self.sources)
+        return all(
+            source.get("versions", 1) <= 1 or source["date"][: len(as_of)] <= as_of
+            for source in self.sources
+        )
 
 
 def _seen_table(store: Store) -> dict[str, Seen]:
@@ -83,8 +85,12 @@ def _seen_table(store: Store) -> dict[str, Seen]:
             .group_by(EntitySpan.entity_id)
         ):
             first[entity_id] = imported
-        newest = {source: imported for source, imported in conn.execute(
-            select(Version.source, func.max(Version.imported_at)).group_by(Version.source))}
+        newest = {
+            source: imported
+            for source, imported in conn.execute(
+                select(Version.source, func.max(Version.imported_at)).group_by(Version.source)
+            )
+        }
         for entity_id, source, changed in conn.execute(
             select(EntitySpan.entity_id, EntitySpan.source, Version.imported_at)
             .join(Version, Version.id == EntitySpan.first_version)
@@ -157,8 +163,10 @@ class ScreeningService:
 
         check_date(as_of, "as-of date")
         if self.history_indexes <= 0:
-            raise InputError(f"{as_of} predates the current list versions and historical "
-                             "screening is disabled on this server")
+            raise InputError(
+                f"{as_of} predates the current list versions and historical "
+                "screening is disabled on this server"
+            )
         key = (snap.data_version, as_of)
         with self._history_lock:
             found = self._history.get(key)
@@ -166,10 +174,12 @@ class ScreeningService:
                 return found
             if key not in self._history_building:
                 self._history_building.add(key)
-                threading.Thread(target=self._build_history, args=(key,),
-                                 name="tamis-history-build", daemon=True).start()
-        raise IndexBuilding(f"the index of the lists in force on {as_of} is being built; "
-                            "retry shortly")
+                threading.Thread(
+                    target=self._build_history, args=(key,), name="tamis-history-build", daemon=True
+                ).start()
+        raise IndexBuilding(
+            f"the index of the lists in force on {as_of} is being built; retry shortly"
+        )
 
     def _build_history(self, key: tuple[str, str]) -> None:
         try:
@@ -197,11 +207,11 @@ class ScreeningService:
         if wait:
             self._first_build()
         else:
-            threading.Thread(target=self._first_build, name="tamis-index-build",
-                             daemon=True).start()
+            threading.Thread(
+                target=self._first_build, name="tamis-index-build", daemon=True
+            ).start()
         if self.poll_seconds > 0 and self._poller is None:
-            self._poller = threading.Thread(target=self._poll, name="tamis-index-poll",
-                                            daemon=True)
+            self._poller = threading.Thread(target=self._poll, name="tamis-index-poll", daemon=True)
             self._poller.start()
 
     def _first_build(self) -> None:
@@ -242,8 +252,12 @@ class ScreeningService:
             self._snapshot = snapshot  # the swap: one reference assignment
             self.swaps += 1
             self.last_error = None
-            log.info("index %s built in %.1f s (%d entities)", version,
-                     snapshot.build_seconds, len(snapshot.entities))
+            log.info(
+                "index %s built in %.1f s (%d entities)",
+                version,
+                snapshot.build_seconds,
+                len(snapshot.entities),
+            )
             return True
 
     def build(self, version: str) -> Snapshot:
@@ -267,8 +281,11 @@ class ScreeningService:
         )
 
     # -- updates ----------------------------------------------------------
-    def update(self, sources: Sequence[str] | None = None,
-               runner: Callable[[Store, Sequence[str] | None], Any] | None = None) -> bool:
+    def update(
+        self,
+        sources: Sequence[str] | None = None,
+        runner: Callable[[Store, Sequence[str] | None], Any] | None = None,
+    ) -> bool:
         """Start a list update in the background; False if one is already running.
 
         ``runner(store, sources)`` does the download and import (default: the
@@ -276,8 +293,13 @@ class ScreeningService:
         """
         if not self._update_lock.acquire(blocking=False):
             return False
-        self.update_job = {"state": "running", "sources": list(sources or []),
-                           "started_at": _now(), "finished_at": None, "error": None}
+        self.update_job = {
+            "state": "running",
+            "sources": list(sources or []),
+            "started_at": _now(),
+            "finished_at": None,
+            "error": None,
+        }
         run = runner or _official_update
 
         def job() -> None:

@@ -59,8 +59,7 @@ def service(store_template: Path) -> Iterator[ScreeningService]:
 
 @pytest.fixture(scope="session")
 def open_app(service: ScreeningService) -> FastAPI:
-    return create_app(Settings(open_screening=True, batch_cap=20, max_body_bytes=200_000),
-                      service)
+    return create_app(Settings(open_screening=True, batch_cap=20, max_body_bytes=200_000), service)
 
 
 @pytest.fixture(scope="session")
@@ -86,8 +85,9 @@ class LiveServer:
     def __init__(self, app: FastAPI) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                access_log=False)
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

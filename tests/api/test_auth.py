@@ -40,17 +40,29 @@ def test_closed_screening_needs_a_key_with_the_right_role(closed_app: FastAPI) -
     with TestClient(closed_app) as client:
         r = client.post("/screen", json=QUERY)
         assert r.status_code == 401 and r.json()["detail"]
-        assert client.post("/screen", json=QUERY,
-                           headers={"Authorization": "Bearer nonsense"}).status_code == 401
-        assert client.post("/screen", json=QUERY,
-                           headers={"Authorization": f"Bearer {screen_key}"}).status_code == 200
-        assert client.post("/screen", json=QUERY,
-                           headers={"X-API-Key": admin_key}).status_code == 200
+        assert (
+            client.post(
+                "/screen", json=QUERY, headers={"Authorization": "Bearer nonsense"}
+            ).status_code
+            == 401
+        )
+        assert (
+            client.post(
+                "/screen", json=QUERY, headers={"Authorization": f"Bearer {screen_key}"}
+            ).status_code
+            == 200
+        )
+        assert (
+            client.post("/screen", json=QUERY, headers={"X-API-Key": admin_key}).status_code == 200
+        )
         assert client.get("/keys", headers={"X-API-Key": screen_key}).status_code == 403
         listed = client.get("/keys", headers={"X-API-Key": admin_key}).json()["keys"]
         assert "key" not in listed[0]
-        created = client.post("/keys", json={"role": "screen", "name": "via http"},
-                              headers={"Authorization": f"ApiKey {admin_key}"})
+        created = client.post(
+            "/keys",
+            json={"role": "screen", "name": "via http"},
+            headers={"Authorization": f"ApiKey {admin_key}"},
+        )
         assert created.status_code == 201
         new_key, new_id = created.json()["key"], created.json()["id"]
         assert client.get("/lists", headers={"X-API-Key": new_key}).status_code == 200
@@ -76,11 +88,14 @@ def test_rate_limit_answers_429_with_retry_after(service: ScreeningService) -> N
 
 
 def test_cors_is_configurable(service: ScreeningService) -> None:
-    app = create_app(Settings(open_screening=True, cors_origins=["https://refine.example"]),
-                     service)
+    app = create_app(
+        Settings(open_screening=True, cors_origins=["https://refine.example"]), service
+    )
     with TestClient(app) as client:
-        r = client.options("/screen", headers={"Origin": "https://refine.example",
-                                               "Access-Control-Request-Method": "POST"})
+        r = client.options(
+            "/screen",
+            headers={"Origin": "https://refine.example", "Access-Control-Request-Method": "POST"},
+        )
         assert r.headers["access-control-allow-origin"] == "https://refine.example"
         other = client.get("/healthz", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers

@@ -16,19 +16,26 @@ def _error(response, status: int) -> dict:  # type: ignore[no-untyped-def]
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
-    r = client.post("/match/default", content=b'{"queries": {',
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/match/default", content=b'{"queries": {', headers={"content-type": "application/json"}
+    )
     assert "not valid JSON" in _error(r, 400)["detail"]
 
 
 def test_unknown_schema_dataset_and_property_shapes(client: TestClient) -> None:
     bad_schema = {"queries": {"q": {"schema": "Spaceship", "properties": {"name": ["x"]}}}}
     assert "Spaceship" in _error(client.post("/match/default", json=bad_schema), 422)["detail"]
-    assert "unknown dataset" in _error(
-        client.post("/match/nowhere", json={"queries": {"q": PERSON}}), 404)["detail"]
-    assert "unknown datasets" in _error(
-        client.post("/match/default?include_dataset=nowhere", json={"queries": {"q": PERSON}}),
-        422)["detail"]
+    assert (
+        "unknown dataset"
+        in _error(client.post("/match/nowhere", json={"queries": {"q": PERSON}}), 404)["detail"]
+    )
+    assert (
+        "unknown datasets"
+        in _error(
+            client.post("/match/default?include_dataset=nowhere", json={"queries": {"q": PERSON}}),
+            422,
+        )["detail"]
+    )
     no_name = {"queries": {"q": {"schema": "Person", "properties": {"birthDate": ["1970"]}}}}
     assert "needs a name" in _error(client.post("/match/default", json=no_name), 422)["detail"]
     extra = {"queries": {"q": PERSON}, "surprise": 1}

@@ -23,13 +23,20 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-VENV = Path(os.environ.get("TAMIS_NK_VENV")
-            or Path.home() / ".cache" / "tamis" / "nomenklatura-venv")
+VENV = Path(
+    os.environ.get("TAMIS_NK_VENV") or Path.home() / ".cache" / "tamis" / "nomenklatura-venv"
+)
 ENTITIES = [
-    {"id": "cust-1", "schema": "Person",
-     "properties": {"name": ["Michel Joseph Martelly"], "birthDate": ["1961-02-12"]}},
-    {"id": "cust-2", "schema": "Company",
-     "properties": {"name": ["Huawei Investment Holding Co., Ltd."]}},
+    {
+        "id": "cust-1",
+        "schema": "Person",
+        "properties": {"name": ["Michel Joseph Martelly"], "birthDate": ["1961-02-12"]},
+    },
+    {
+        "id": "cust-2",
+        "schema": "Company",
+        "properties": {"name": ["Huawei Investment Holding Co., Ltd."]},
+    },
     {"id": "cust-3", "schema": "Person", "properties": {"name": ["Zebulon Quackenbush"]}},
 ]
 
@@ -40,8 +47,12 @@ def nomenklatura_bin() -> Path:
         return tool
     python = f"python{sys.version_info.major}.{sys.version_info.minor}"
     subprocess.run([python, "-m", "venv", str(VENV)], check=True, timeout=300)
-    done = subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "-q",
-                           "nomenklatura"], capture_output=True, text=True, timeout=1800)
+    done = subprocess.run(
+        [str(VENV / "bin" / "python"), "-m", "pip", "install", "-q", "nomenklatura"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     if done.returncode != 0 or not tool.exists():
         pytest.skip(f"nomenklatura could not be installed from PyPI: {done.stderr[-2000:]}")
     return tool
@@ -59,8 +70,14 @@ def test_yente_enricher_receives_our_matches(live_url: str, tmp_path: Path) -> N
     )
     out = tmp_path / "matched.ftm.json"
     env = {**os.environ, "NOMENKLATURA_DB_URL": f"sqlite:///{tmp_path / 'nk.db'}"}
-    done = subprocess.run([str(tool), "match", str(config), str(entities), "-o", str(out)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(tool), "match", str(config), str(entities), "-o", str(out)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     received = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
     candidates = {e["id"]: e for e in received if e["id"] not in {x["id"] for x in ENTITIES}}
@@ -68,10 +85,13 @@ def test_yente_enricher_receives_our_matches(live_url: str, tmp_path: Path) -> N
     # what our API answers for the same queries
     expected: dict[str, dict] = {}
     for entity in ENTITIES:
-        body = httpx.post(f"{live_url}/match/default",
-                          json={"queries": {"q": {"schema": entity["schema"],
-                                                  "properties": entity["properties"]}}},
-                          timeout=60).json()
+        body = httpx.post(
+            f"{live_url}/match/default",
+            json={
+                "queries": {"q": {"schema": entity["schema"], "properties": entity["properties"]}}
+            },
+            timeout=60,
+        ).json()
         for result in body["responses"]["q"]["results"]:
             expected[result["id"]] = result
     assert "ofac-50476" in candidates, sorted(candidates)

@@ -10,8 +10,9 @@ OPEN = {"/healthz", "/readyz", "/metrics", "/reconcile/{dataset}"}
 def test_every_operation_documents_its_errors(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     error_ref = "#/components/schemas/ErrorResponse"
-    operations = [(path, method, op) for path, item in doc["paths"].items()
-                  for method, op in item.items()]
+    operations = [
+        (path, method, op) for path, item in doc["paths"].items() for method, op in item.items()
+    ]
     assert len(operations) >= 20
     for path, method, op in operations:
         responses = op["responses"]
@@ -23,9 +24,19 @@ def test_every_operation_documents_its_errors(client: TestClient) -> None:
                 assert status in responses, (path, method, status)
             assert "Retry-After" in responses["429"]["headers"]
         assert "HTTPValidationError" not in str(responses)
-    for name in ("EntityMatchResponse", "ScoredEntityResponse", "ScreenResponse",
-                 "BatchResponse", "DataCatalogModel", "AlgorithmResponse", "ErrorResponse",
-                 "KeyCreated", "ChangesResponse", "HistoryResponse", "ListsResponse"):
+    for name in (
+        "EntityMatchResponse",
+        "ScoredEntityResponse",
+        "ScreenResponse",
+        "BatchResponse",
+        "DataCatalogModel",
+        "AlgorithmResponse",
+        "ErrorResponse",
+        "KeyCreated",
+        "ChangesResponse",
+        "HistoryResponse",
+        "ListsResponse",
+    ):
         assert name in doc["components"]["schemas"], name
     security = doc["components"]["securitySchemes"]
     assert {"HTTPBearer", "APIKeyHeader"} <= set(security)

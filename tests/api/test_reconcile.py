@@ -14,9 +14,17 @@ SCHEMAS = Path(__file__).parent.parent / "data" / "reconciliation-0.2"
 BASE = "https://reconciliation-api.github.io/specs/0.2/schemas/"
 # The manifest refers to the Swagger 2 schema for "authentication"; stand in its shape
 # (an object with a "type") so validation needs no network.
-SWAGGER = {"definitions": {"securityDefinitions": {"additionalProperties": {
-    "type": "object", "required": ["type"],
-    "properties": {"type": {"enum": ["apiKey", "basic", "oauth2"]}}}}}}
+SWAGGER = {
+    "definitions": {
+        "securityDefinitions": {
+            "additionalProperties": {
+                "type": "object",
+                "required": ["type"],
+                "properties": {"type": {"enum": ["apiKey", "basic", "oauth2"]}},
+            }
+        }
+    }
+}
 
 
 def _registry() -> Registry:
@@ -58,8 +66,11 @@ def test_manifest_of_a_closed_server_declares_the_key(closed_app) -> None:  # ty
 
 
 QUERIES = {
-    "q0": {"query": "Michel Joseph Martelly", "type": "Person",
-           "properties": [{"pid": "birthDate", "v": "1961-02-12"}]},
+    "q0": {
+        "query": "Michel Joseph Martelly",
+        "type": "Person",
+        "properties": [{"pid": "birthDate", "v": "1961-02-12"}],
+    },
     "q1": {"query": "Huawei Investment Holding", "type": "Company", "limit": 3},
 }
 
@@ -71,7 +82,8 @@ def test_queries_as_form_and_as_json(client: TestClient) -> None:
     top = form.json()["q0"]["result"][0]
     assert top["id"] == "ofac-50476" and top["match"] is True
     assert {"id": "birth_date"}.items() <= next(
-        f for f in top["features"] if f["id"] == "birth_date").items()
+        f for f in top["features"] if f["id"] == "birth_date"
+    ).items()
     assert len(form.json()["q1"]["result"]) <= 3
     as_json = client.post("/reconcile/default", json={"queries": QUERIES}).json()
     assert as_json == form.json()
@@ -82,8 +94,9 @@ def test_queries_as_form_and_as_json(client: TestClient) -> None:
 def test_query_errors(client: TestClient) -> None:
     bad_json = client.post("/reconcile/default", data={"queries": "{nope"})
     assert bad_json.status_code == 400
-    bad_type = client.post("/reconcile/default",
-                           data={"queries": json.dumps({"q": {"query": "x", "type": "Car"}})})
+    bad_type = client.post(
+        "/reconcile/default", data={"queries": json.dumps({"q": {"query": "x", "type": "Car"}})}
+    )
     assert bad_type.status_code == 422 and "Car" in bad_type.json()["detail"]
     bad_prop = {"q": {"query": "x", "properties": [{"pid": "shoeSize", "v": "44"}]}}
     r = client.post("/reconcile/default", data={"queries": json.dumps(bad_prop)})
@@ -115,8 +128,10 @@ def test_data_extension(client: TestClient, kind: str) -> None:
     proposal = client.get("/reconcile/default/extend/propose", params={"type": "Person"}).json()
     check(proposal, "data-extension-property-proposal.json")
     assert {"birthDate", "lists", "programs"} <= {p["id"] for p in proposal["properties"]}
-    request = {"ids": ["ofac-50476", "unknown-id"],
-               "properties": [{"id": "birthDate"}, {"id": "lists"}, {"id": "programs"}]}
+    request = {
+        "ids": ["ofac-50476", "unknown-id"],
+        "properties": [{"id": "birthDate"}, {"id": "lists"}, {"id": "programs"}],
+    }
     check(request, "data-extension-query.json")
     if kind == "form":
         r = client.post("/reconcile/default", data={"extend": json.dumps(request)})
@@ -128,6 +143,7 @@ def test_data_extension(client: TestClient, kind: str) -> None:
     assert row["birthDate"] == [{"str": "1961-02-12"}]
     assert row["lists"] == [{"str": "ofac_cons"}]
     assert r.json()["rows"]["unknown-id"]["birthDate"] == []
-    bad = client.post("/reconcile/default", json={"extend": {"ids": ["x"],
-                                                             "properties": [{"id": "zzz"}]}})
+    bad = client.post(
+        "/reconcile/default", json={"extend": {"ids": ["x"], "properties": [{"id": "zzz"}]}}
+    )
     assert bad.status_code == 422

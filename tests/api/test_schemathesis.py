@@ -29,13 +29,13 @@ def test_api_conforms_to_its_openapi_document(api_schema: schemathesis.BaseSchem
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def check(case: schemathesis.Case) -> None:
             # "positive data acceptance" is left out: a schema-valid request can still
             # name a dataset or entity that does not exist, and 404/422 is then right.
-            case.call_and_validate(
-                excluded_checks=[schemathesis.checks.positive_data_acceptance])
+            case.call_and_validate(excluded_checks=[schemathesis.checks.positive_data_acceptance])
 
         try:
             check()

@@ -23,8 +23,10 @@ def test_screen_an_entity_as_of_a_date(client: TestClient) -> None:
 
 
 def test_screen_batch_and_its_cap(client: TestClient) -> None:
-    r = client.post("/screen/batch", json={"queries": [{"name": "Huawei"},
-                                                       {"name": "Martelly", "schema": "Person"}]})
+    r = client.post(
+        "/screen/batch",
+        json={"queries": [{"name": "Huawei"}, {"name": "Martelly", "schema": "Person"}]},
+    )
     assert r.status_code == 200, r.text
     results = r.json()["results"]
     assert [item["index"] for item in results] == [0, 1]

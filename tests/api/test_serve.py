@@ -26,8 +26,14 @@ def test_serve_prints_its_address_and_answers(store_template: Path, tmp_path: Pa
     env = {**os.environ, "TAMIS_HOME": str(home), "TAMIS_CONFIG": str(config)}
     env.pop("TAMIS_DATABASE_URL", None)
     tamis = str(Path(sys.executable).parent / "tamis")
-    server = subprocess.Popen([tamis, "serve"], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, start_new_session=True)
+    server = subprocess.Popen(
+        [tamis, "serve"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         assert server.stdout is not None
         banner = server.stdout.readline()
@@ -44,11 +50,11 @@ def test_serve_prints_its_address_and_answers(store_template: Path, tmp_path: Pa
             assert time.monotonic() < deadline, "not ready in time"
             time.sleep(0.5)
         query = {"schema": "Person", "properties": {"name": ["Michel Martelly"]}}
-        body = httpx.post(f"{url}/match/default", json={"queries": {"q": query}},
-                          timeout=30).json()
+        body = httpx.post(f"{url}/match/default", json={"queries": {"q": query}}, timeout=30).json()
         assert body["responses"]["q"]["results"][0]["id"] == "ofac-50476"
-        over = httpx.post(f"{url}/match/default",
-                          json={"queries": {f"q{i}": query for i in range(8)}}, timeout=30)
+        over = httpx.post(
+            f"{url}/match/default", json={"queries": {f"q{i}": query for i in range(8)}}, timeout=30
+        )
         assert over.status_code == 413  # batch_cap from the config file
         assert "openapi" in httpx.get(f"{url}/openapi.json", timeout=30).json()
     finally:

@@ -12,8 +12,10 @@ from tamis.errors import InputError
 
 def test_file_then_environment_then_overrides(tmp_path: Path) -> None:
     config = tmp_path / "tamis.toml"
-    config.write_text('rate_limit = 5\ncors_origins = ["https://a.example"]\n'
-                      "[server]\nport = 9000\nopen_screening = true\n")
+    config.write_text(
+        'rate_limit = 5\ncors_origins = ["https://a.example"]\n'
+        "[server]\nport = 9000\nopen_screening = true\n"
+    )
     settings = load_settings(config, environ={"TAMIS_PORT": "9100", "TAMIS_BATCH_CAP": "50"})
     assert settings.port == 9100 and settings.batch_cap == 50
     assert settings.rate_limit == 5.0 and settings.open_screening is True
@@ -24,8 +26,17 @@ def test_file_then_environment_then_overrides(tmp_path: Path) -> None:
     assert load_settings(environ=to_environ(settings)) == settings
 
 
-@pytest.mark.parametrize("text", ["port = 'x'", "colour = 'red'", "port = 0", "[[server]]",
-                                  "workers = 0", "open_screening = 'maybe'"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "port = 'x'",
+        "colour = 'red'",
+        "port = 0",
+        "[[server]]",
+        "workers = 0",
+        "open_screening = 'maybe'",
+    ],
+)
 def test_bad_settings_are_input_errors(tmp_path: Path, text: str) -> None:
     config = tmp_path / "bad.toml"
     config.write_text(text + "\n")

@@ -28,8 +28,9 @@ from tamis.store import Store
 from .conftest import LISTS, LiveServer
 
 #: a UN-listed person absent from the template store
-QUERY = {"queries": {"q": {"schema": "Person",
-                           "properties": {"name": ["Haji Khairullah Haji Sattar"]}}}}
+QUERY = {
+    "queries": {"q": {"schema": "Person", "properties": {"name": ["Haji Khairullah Haji Sattar"]}}}
+}
 
 
 class Hammer:
@@ -94,11 +95,22 @@ def test_import_by_another_process_is_swapped_in_without_failures(
         before = polling_service.snapshot
         with Hammer(server.url) as hammer:
             time.sleep(0.5)
-            script = ("import sys; from pathlib import Path; from tamis.store import open_store; "
-                      "open_store(sys.argv[1]).import_source('un', Path(sys.argv[2]))")
+            script = (
+                "import sys; from pathlib import Path; from tamis.store import open_store; "
+                "open_store(sys.argv[1]).import_source('un', Path(sys.argv[2]))"
+            )
             done = subprocess.run(
-                [sys.executable, "-c", script, str(polling_service.store.engine.url),
-                 str(LISTS / "un")], capture_output=True, text=True, timeout=300)
+                [
+                    sys.executable,
+                    "-c",
+                    script,
+                    str(polling_service.store.engine.url),
+                    str(LISTS / "un"),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert done.returncode == 0, done.stderr
             assert _wait_for(lambda: polling_service.snapshot is not before)
             time.sleep(1.0)  # keep hammering the new index a little
@@ -125,7 +137,10 @@ def list_server() -> Iterator[str]:
 
 
 def test_updatez_downloads_imports_and_swaps(
-    store_copy: Store, list_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    store_copy: Store,
+    list_server: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("TAMIS_HOME", str(tmp_path))
     monkeypatch.setenv("TAMIS_SOURCE_URL_UN", list_server)

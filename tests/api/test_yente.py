@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-PERSON = {"schema": "Person", "properties": {"name": ["Michel Joseph Martelly"],
-                                             "birthDate": ["1961-02-12"]}}
+PERSON = {
+    "schema": "Person",
+    "properties": {"name": ["Michel Joseph Martelly"], "birthDate": ["1961-02-12"]},
+}
 COMPANY = {"schema": "Company", "properties": {"name": "Huawei Investment Holding"}}
 
 
@@ -23,8 +25,7 @@ def test_match_returns_yente_shape_with_scores_and_explanations(client: TestClie
     assert top["schema"] == "Person" and top["caption"] == "MARTELLY, Michel Joseph"
     assert "Sweet Micky" in top["properties"]["weakAlias"]
     assert set(top["features"]) >= {"name", "birth_date"}
-    assert any(e["feature"] == "birth_date" and e["contribution"] > 0
-               for e in top["explanations"])
+    assert any(e["feature"] == "birth_date" and e["contribution"] > 0 for e in top["explanations"])
     assert top["first_seen"] and top["last_seen"] and top["last_change"]
     assert person["total"] == {"value": len(person["results"]), "relation": "eq"}
     companies = {r["id"]: r for r in body["responses"]["c"]["results"]}
@@ -35,8 +36,7 @@ def test_match_returns_yente_shape_with_scores_and_explanations(client: TestClie
 def test_match_threshold_cutoff_and_filters(client: TestClient) -> None:
     query = {"queries": {"p": PERSON}}
     strict = client.post("/match/default?threshold=1.0", json=query).json()
-    assert all(not r["match"] for r in strict["responses"]["p"]["results"]
-               if r["score"] < 1.0)
+    assert all(not r["match"] for r in strict["responses"]["p"]["results"] if r["score"] < 1.0)
     none = client.post("/match/dod_1260h", json=query).json()
     assert none["responses"]["p"]["results"] == []
     excluded = client.post("/match/default?exclude_dataset=ofac_cons", json=query).json()

@@ -52,8 +52,9 @@ def test_cross_script_min_scores_are_met():
 def test_ofac_emulation_parity():
     """Within 5 points of OFAC's own tool; pairs OFAC's tool did not return (-1) are
     left out: the tool's minimum score for them is not known."""
-    scored = [(row, s) for row, s in _pair_scores("ofac_parity", "ofac-sls")
-              if row["ofac_score"] >= 0]
+    scored = [
+        (row, s) for row, s in _pair_scores("ofac_parity", "ofac-sls") if row["ofac_score"] >= 0
+    ]
     within = sum(1 for row, s in scored if abs(100 * s - row["ofac_score"]) <= 5)
     assert within / len(scored) >= 0.92
 
@@ -70,8 +71,5 @@ def test_screening_recall_and_false_positives(screener):
         recalled += any(expected in {normalize(n) for n in h.entity.names} for h in hits)
     assert recalled / len(typos) >= 0.99
     negatives = load_suite("negatives_2k")[::3]
-    flagged = sum(
-        1 for row in negatives
-        if screener.screen(_query(row), as_of="2026-01-01")
-    )
+    flagged = sum(1 for row in negatives if screener.screen(_query(row), as_of="2026-01-01"))
     assert flagged / len(negatives) <= 0.005

@@ -75,8 +75,9 @@ def test_isins_and_issuer_names(xml_2025: dict[str, Entity]) -> None:
     assert holding.get("linkedTo") == ["HUAWEI TECHNOLOGIES CO., LTD."]
 
 
-def test_xml_and_csv_of_the_same_edition_agree(xml_2025: dict[str, Entity],
-                                               csv_2025: dict[str, Entity]) -> None:
+def test_xml_and_csv_of_the_same_edition_agree(
+    xml_2025: dict[str, Entity], csv_2025: dict[str, Entity]
+) -> None:
     assert set(xml_2025) == set(csv_2025)
     # cons_prim.csv cuts Remarks at 1,000 characters (the rest would be in
     # cons_comments.csv, not published with this copy): compare the others fully.
@@ -132,8 +133,16 @@ def test_csv_set_2018_agrees_with_its_xml() -> None:
     assert set(csv_set) == set(xml)
     for uid, entity in xml.items():
         other = csv_set[uid]
-        for prop in ("address", "country", "weakAlias", "birthDate", "imoNumber", "flag",
-                     "alias", "previousName"):
+        for prop in (
+            "address",
+            "country",
+            "weakAlias",
+            "birthDate",
+            "imoNumber",
+            "flag",
+            "alias",
+            "previousName",
+        ):
             # the CSV writes single quotes where the XML has double quotes
             mine = sorted(v.replace('"', "'") for v in entity.get(prop))
             assert mine == sorted(other.get(prop)), (uid, prop)
@@ -158,8 +167,9 @@ def test_a_lone_cons_prim_csv_is_a_complete_source(tmp_path: Path) -> None:
 
 def test_program_changes_between_editions(xml_2025: dict[str, Entity]) -> None:
     before = _by_id(_parse(SNAP / "2024-05-06"))
-    changed = {uid for uid in before if uid in xml_2025
-               and before[uid].programs != xml_2025[uid].programs}
+    changed = {
+        uid for uid in before if uid in xml_2025 and before[uid].programs != xml_2025[uid].programs
+    }
     assert len(changed) == 15
     assert before["ofac-17145"].programs == ["UKRAINE-EO13662"]  # SURGUTNEFTEGAS
     assert xml_2025["ofac-17145"].programs == ["RUSSIA-EO14024", "UKRAINE-EO13662"]

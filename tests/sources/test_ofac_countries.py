@@ -104,7 +104,9 @@ def test_country_values_in_the_ofac_files_resolve() -> None:
     unresolved = {name: n for name, n in values.items() if country_code(name) is None}
     # What is left names no country: "undetermined", disputed or multi-state regions.
     assert set(unresolved) <= {
-        "undetermined", "Region: Kafia Kingi", "Region: Jammu and Kashmir",
+        "undetermined",
+        "Region: Kafia Kingi",
+        "Region: Jammu and Kashmir",
         "Region: Commonwealth of Independent States",
     }
 

@@ -15,8 +15,10 @@ LISTS = Path(__file__).resolve().parents[1] / "data" / "lists"
 SDN_2021 = LISTS / "ofac_sdn" / "snapshots" / "2021-04-25"
 CONS_XML = LISTS / "ofac_cons" / "snapshots" / "2024-05-06" / "consolidated.xml"
 
-GOOD_ROW = (b'306,"BANCO NACIONAL DE CUBA",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
-            b'"a.k.a. \'BNC\'."\r\n')
+GOOD_ROW = (
+    b'306,"BANCO NACIONAL DE CUBA",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    b"\"a.k.a. 'BNC'.\"\r\n"
+)
 
 
 def _sdn(tmp_path: Path, content: bytes, **others: bytes) -> dict[str, Path]:
@@ -79,8 +81,10 @@ def test_record_number_must_be_an_integer(tmp_path: Path) -> None:
 
 
 def test_a_header_row_is_refused(tmp_path: Path) -> None:
-    header = (b"ent_num,SDN_Name,SDN_Type,Program,Title,Call_Sign,Vess_type,Tonnage,GRT,"
-              b"Vess_flag,Vess_owner,Remarks\r\n")
+    header = (
+        b"ent_num,SDN_Name,SDN_Type,Program,Title,Call_Sign,Vess_type,Tonnage,GRT,"
+        b"Vess_flag,Vess_owner,Remarks\r\n"
+    )
     with pytest.raises(ParseError, match=r"sdn\.csv, line 1: a header row"):
         _parse_sdn(_sdn(tmp_path, header + GOOD_ROW))
 
@@ -91,7 +95,7 @@ def test_duplicate_record_number(tmp_path: Path) -> None:
 
 
 def test_unknown_record_type(tmp_path: Path) -> None:
-    row = GOOD_ROW.replace(b"-0- ,\"CUBA\"", b"\"spaceship\",\"CUBA\"", 1)
+    row = GOOD_ROW.replace(b'-0- ,"CUBA"', b'"spaceship","CUBA"', 1)
     with pytest.raises(ParseError, match="unknown record type 'spaceship'"):
         _parse_sdn(_sdn(tmp_path, row))
 
@@ -145,9 +149,11 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     entities = '<!ENTITY l0 "lol">' + "".join(
         f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
     )
-    bomb = (f'<?xml version="1.0"?><!DOCTYPE sdnList [{entities}]>'
-            "<sdnList><sdnEntry><uid>1</uid><lastName>&l9;</lastName>"
-            "<sdnType>Entity</sdnType></sdnEntry></sdnList>").encode()
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE sdnList [{entities}]>'
+        "<sdnList><sdnEntry><uid>1</uid><lastName>&l9;</lastName>"
+        "<sdnType>Entity</sdnType></sdnEntry></sdnList>"
+    ).encode()
     with pytest.raises(UnsafeXMLError):
         _parse_xml(tmp_path, bomb)
 

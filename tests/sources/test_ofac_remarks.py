@@ -30,12 +30,17 @@ from tamis.sources.ofac_remarks import (
         (
             "National ID No. 1 (Kenya); (Following data: Alt. DOB: 1969; nationality: X); "
             "a.k.a. 'ABU MANSUR'.",
-            ["National ID No. 1 (Kenya)", "(Following data: Alt. DOB: 1969; nationality: X)",
-             "a.k.a. 'ABU MANSUR'"],
+            [
+                "National ID No. 1 (Kenya)",
+                "(Following data: Alt. DOB: 1969; nationality: X)",
+                "a.k.a. 'ABU MANSUR'",
+            ],
         ),
         # a parenthesis left open by the 1,000-character cut splits normally
-        ("Gender Male; (Following data: DOB 1969; POB Keren",
-         ["Gender Male", "(Following data: DOB 1969", "POB Keren"]),
+        (
+            "Gender Male; (Following data: DOB 1969; POB Keren",
+            ["Gender Male", "(Following data: DOB 1969", "POB Keren"],
+        ),
         # the final full stop of a company name is kept
         ("Linked To: HUAWEI TECHNOLOGIES CO., LTD.", ["Linked To: HUAWEI TECHNOLOGIES CO., LTD."]),
         ("Linked To: CIMEX, S.A.", ["Linked To: CIMEX, S.A."]),
@@ -107,8 +112,11 @@ def test_parse_dob(value: str, expected: list[str]) -> None:
         ("Culiacan, Sinaloa, Mexico", "Culiacan, Sinaloa, Mexico", "mx"),
         ("Shati", "Shati", None),
         ("Pyongyang, Korea, North", "Pyongyang, Korea, North", "kp"),
-        ("Kinshasa, Congo, Democratic Republic of the", "Kinshasa, Congo, Democratic "
-         "Republic of the", "cd"),
+        (
+            "Kinshasa, Congo, Democratic Republic of the",
+            "Kinshasa, Congo, Democratic Republic of the",
+            "cd",
+        ),
     ],
 )
 def test_parse_place(value: str, place: str, country: str | None) -> None:
@@ -119,24 +127,53 @@ def test_parse_place(value: str, place: str, country: str | None) -> None:
     ("label", "text", "number", "country", "issued", "expires"),
     [
         ("Passport", "A1234567 (Russia)", "A1234567", "ru", None, None),
-        ("Passport", "0310857 (Eritrea) issued 21 Aug 2006 expires 20 Aug 2008",
-         "0310857", "er", "2006-08-21", "2008-08-20"),
-        ("Passport", "G025057 issued 23 Jun 1999 expires 05 Feb 2004",
-         "G025057", None, "1999-06-23", "2004-02-05"),
-        ("Registration Number", "HRA 738077 (Stuttgart) (Germany)",
-         "HRA 738077 (Stuttgart)", "de", None, None),
+        (
+            "Passport",
+            "0310857 (Eritrea) issued 21 Aug 2006 expires 20 Aug 2008",
+            "0310857",
+            "er",
+            "2006-08-21",
+            "2008-08-20",
+        ),
+        (
+            "Passport",
+            "G025057 issued 23 Jun 1999 expires 05 Feb 2004",
+            "G025057",
+            None,
+            "1999-06-23",
+            "2004-02-05",
+        ),
+        (
+            "Registration Number",
+            "HRA 738077 (Stuttgart) (Germany)",
+            "HRA 738077 (Stuttgart)",
+            "de",
+            None,
+            None,
+        ),
         ("NIT #", "800018928-0 (Colombia)", "800018928-0", "co", None, None),
         ("Tax ID No.", "7720649916 (Russia)", "7720649916", "ru", None, None),
         ("Cedula No.", "V-8348784 (Venezuela)", "V-8348784", "ve", None, None),
-        ("Passport", "C 1415363 - 16/2/1421H issued 21 May 2000",
-         "C 1415363 - 16/2/1421H", None, "2000-05-21", None),
+        (
+            "Passport",
+            "C 1415363 - 16/2/1421H issued 21 May 2000",
+            "C 1415363 - 16/2/1421H",
+            None,
+            "2000-05-21",
+            None,
+        ),
     ],
 )
-def test_parse_identifier(label: str, text: str, number: str, country: str | None,
-                          issued: str | None, expires: str | None) -> None:
+def test_parse_identifier(
+    label: str, text: str, number: str, country: str | None, issued: str | None, expires: str | None
+) -> None:
     ident = parse_identifier(label, text)
     assert (ident.number, ident.country, ident.issued, ident.expires) == (
-        number, country, issued, expires)
+        number,
+        country,
+        issued,
+        expires,
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,23 +203,39 @@ FRAGMENTS = [
     ("alt. nationality Russia", {"nationality": ["ru"]}),
     ("Gender Male", {"gender": ["male"]}),
     ("Gender Female", {"gender": ["female"]}),
-    ("Passport A1234567 (Russia)",
-     {"passportNumber": ["A1234567"], "identification": ["Passport A1234567 (ru)"]}),
-    ("National ID No. 216040 (Yemen)",
-     {"idNumber": ["216040"], "identification": ["National ID No. 216040 (ye)"]}),
-    ("Cedula No. 6068015 (Colombia)",
-     {"idNumber": ["6068015"], "identification": ["Cedula No. 6068015 (co)"]}),
+    (
+        "Passport A1234567 (Russia)",
+        {"passportNumber": ["A1234567"], "identification": ["Passport A1234567 (ru)"]},
+    ),
+    (
+        "National ID No. 216040 (Yemen)",
+        {"idNumber": ["216040"], "identification": ["National ID No. 216040 (ye)"]},
+    ),
+    (
+        "Cedula No. 6068015 (Colombia)",
+        {"idNumber": ["6068015"], "identification": ["Cedula No. 6068015 (co)"]},
+    ),
     ("C.U.R.P. HEGJ741008HDFRRS01", {"idNumber": ["HEGJ741008HDFRRS01"]}),
-    ("Tax ID No. 100036386 (Serbia)",
-     {"taxNumber": ["100036386"], "identification": ["Tax ID No. 100036386 (rs)"]}),
-    ("RUC # 20108363101 (Peru)",
-     {"taxNumber": ["20108363101"], "identification": ["RUC # 20108363101 (pe)"]}),
-    ("Registration Number 26740 (Iran)",
-     {"registrationNumber": ["26740"], "identification": ["Registration Number 26740 (ir)"]}),
+    (
+        "Tax ID No. 100036386 (Serbia)",
+        {"taxNumber": ["100036386"], "identification": ["Tax ID No. 100036386 (rs)"]},
+    ),
+    (
+        "RUC # 20108363101 (Peru)",
+        {"taxNumber": ["20108363101"], "identification": ["RUC # 20108363101 (pe)"]},
+    ),
+    (
+        "Registration Number 26740 (Iran)",
+        {"registrationNumber": ["26740"], "identification": ["Registration Number 26740 (ir)"]},
+    ),
     ("SWIFT/BIC BKIDIRTH", {"swiftBic": ["BKIDIRTH"]}),
-    ("Legal Entity Number 253400V1H6ART1UQ0N98 (Russia)",
-     {"leiCode": ["253400V1H6ART1UQ0N98"],
-      "identification": ["Legal Entity Number 253400V1H6ART1UQ0N98 (ru)"]}),
+    (
+        "Legal Entity Number 253400V1H6ART1UQ0N98 (Russia)",
+        {
+            "leiCode": ["253400V1H6ART1UQ0N98"],
+            "identification": ["Legal Entity Number 253400V1H6ART1UQ0N98 (ru)"],
+        },
+    ),
     ("Vessel Registration Identification IMO 9187629", {"imoNumber": ["9187629"]}),
     ("Vessel Registration Identification RS 150443", {"registrationNumber": ["RS 150443"]}),
     ("Identification Number IMO 3001731", {"imoNumber": ["3001731"]}),
@@ -191,33 +244,46 @@ FRAGMENTS = [
     ("Former Vessel Flag Malta", {"pastFlags": ["mt"]}),
     ("Vessel Year of Build 1999", {"buildDate": ["1999"]}),
     ("Aircraft Manufacturer's Serial Number (MSN) 1023409321", {"serialNumber": ["1023409321"]}),
-    ("Aircraft Construction Number (also called L/N or S/N or F/N) 8401",
-     {"serialNumber": ["8401"]}),
+    (
+        "Aircraft Construction Number (also called L/N or S/N or F/N) 8401",
+        {"serialNumber": ["8401"]},
+    ),
     ("Aircraft Model IL-76TD", {"model": ["IL-76TD"]}),
     ("Aircraft Tail Number RA-76842", {"registrationNumber": ["RA-76842"]}),
     ("Aircraft Manufacture Date 1992", {"buildDate": ["1992"]}),
     ("Aircraft Operator YAS AIR", {"operator": ["YAS AIR"]}),
     ("Email Address info@arrai.tv", {"email": ["info@arrai.tv"]}),
     ("Website http://waatasemu.org.ly", {"website": ["http://waatasemu.org.ly"]}),
-    ("Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h",
-     {"publicKey": ["12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"]}),
-    ("alt. Digital Currency Address - ETH 0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B",
-     {"publicKey": ["0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B"]}),
-    ("Linked To: PUTIN, Vladimir Vladimirovich",
-     {"linkedTo": ["PUTIN, Vladimir Vladimirovich"]}),
+    (
+        "Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h",
+        {"publicKey": ["12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"]},
+    ),
+    (
+        "alt. Digital Currency Address - ETH 0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B",
+        {"publicKey": ["0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B"]},
+    ),
+    ("Linked To: PUTIN, Vladimir Vladimirovich", {"linkedTo": ["PUTIN, Vladimir Vladimirovich"]}),
     ("(Linked To: HAMAS)", {"linkedTo": ["HAMAS"]}),
     ("a.k.a. 'BNC'", {"weakAlias": ["BNC"]}),
     ("ISIN US4581401001", {"isin": ["US4581401001"]}),
     ("Equity Ticker 0763 HK", {"ticker": ["0763 HK"]}),
-    ("Issuer Name Huawei Investment & Holding Co., Ltd.",
-     {"alias": ["Huawei Investment & Holding Co., Ltd."]}),
+    (
+        "Issuer Name Huawei Investment & Holding Co., Ltd.",
+        {"alias": ["Huawei Investment & Holding Co., Ltd."]},
+    ),
     ("Target Type Private Company", {"classification": ["Private Company"]}),
     ("Organization Established Date 10 Dec 2020", {"incorporationDate": ["2020-12-10"]}),
-    ("Organization Type: Activities of holding companies",
-     {"sector": ["Activities of holding companies"]}),
-    ("Unified Social Credit Code (USCC) 9113100033607322XK (China)",
-     {"registrationNumber": ["9113100033607322XK"],
-      "identification": ["Unified Social Credit Code (USCC) 9113100033607322XK (cn)"]}),
+    (
+        "Organization Type: Activities of holding companies",
+        {"sector": ["Activities of holding companies"]},
+    ),
+    (
+        "Unified Social Credit Code (USCC) 9113100033607322XK (China)",
+        {
+            "registrationNumber": ["9113100033607322XK"],
+            "identification": ["Unified Social Credit Code (USCC) 9113100033607322XK (cn)"],
+        },
+    ),
     ("Phone Number 982188526300", {"phone": ["982188526300"]}),
     ("Major General", {"title": ["Major General"]}),
     ("Brigadier General", {"title": ["Brigadier General"]}),
@@ -237,12 +303,21 @@ def test_fragment_properties(fragment: str, expected: dict[str, list[str]]) -> N
     [
         ("Listing Date (CMIC) 03 Jun 2021", "2021-06-03", {}),
         ("Effective Date (CMIC) 02 Aug 2021", None, {"effective_date": "2021-08-02"}),
-        ("Purchase/Sales For Divestment Date (CMIC) 03 Jun 2022", None,
-         {"divestment_date": "2022-06-03"}),
-        ("Listing Date (EO 14024 Directive 2): 24 Feb 2022", None,
-         {"listing_date (EO 14024 Directive 2)": "2022-02-24"}),
-        ("Secondary sanctions risk: section 1(b) of Executive Order 13224",
-         None, {"secondary_sanctions_risk": "section 1(b) of Executive Order 13224"}),
+        (
+            "Purchase/Sales For Divestment Date (CMIC) 03 Jun 2022",
+            None,
+            {"divestment_date": "2022-06-03"},
+        ),
+        (
+            "Listing Date (EO 14024 Directive 2): 24 Feb 2022",
+            None,
+            {"listing_date (EO 14024 Directive 2)": "2022-02-24"},
+        ),
+        (
+            "Secondary sanctions risk: section 1(b) of Executive Order 13224",
+            None,
+            {"secondary_sanctions_risk": "section 1(b) of Executive Order 13224"},
+        ),
         ("all offices worldwide", None, {"scope": "all offices worldwide"}),
     ],
 )
@@ -256,8 +331,14 @@ def test_listing_facts(fragment: str, listed_on: str | None, extra: dict[str, st
 
 @pytest.mark.parametrize(
     "fragment",
-    ["ICTY indictee", "General Manager", "nationality Atlantis", "DOB sometime",
-     "Passport", "wife of Izzat Ibrahim Al-Duri"],
+    [
+        "ICTY indictee",
+        "General Manager",
+        "nationality Atlantis",
+        "DOB sometime",
+        "Passport",
+        "wife of Izzat Ibrahim Al-Duri",
+    ],
 )
 def test_unknown_fragments_are_reported(fragment: str) -> None:
     facts = parse_remarks(fragment)
@@ -266,8 +347,10 @@ def test_unknown_fragments_are_reported(fragment: str) -> None:
 
 
 def test_whole_remarks_of_putin() -> None:
-    text = ("DOB 07 Oct 1952; POB Leningrad, Russia; nationality Russia; citizen Russia; "
-            "Gender Male; President of the Russian Federation.")
+    text = (
+        "DOB 07 Oct 1952; POB Leningrad, Russia; nationality Russia; citizen Russia; "
+        "Gender Male; President of the Russian Federation."
+    )
     facts = parse_remarks(text, title="President of the Russian Federation")
     assert facts.properties == {
         "birthDate": ["1952-10-07"],
@@ -284,21 +367,25 @@ def test_whole_remarks_of_putin() -> None:
 
 
 def test_whole_remarks_of_a_cmic_company() -> None:
-    text = ("Target Type Private Company; Effective Date (CMIC) 02 Aug 2021; Purchase/Sales "
-            "For Divestment Date (CMIC) 03 Jun 2022; Listing Date (CMIC) 03 Jun 2021; Unified "
-            "Social Credit Code (USCC) 914403001922038216 (China).")
+    text = (
+        "Target Type Private Company; Effective Date (CMIC) 02 Aug 2021; Purchase/Sales "
+        "For Divestment Date (CMIC) 03 Jun 2022; Listing Date (CMIC) 03 Jun 2021; Unified "
+        "Social Credit Code (USCC) 914403001922038216 (China)."
+    )
     facts = parse_remarks(text)
     assert facts.listed_on == "2021-06-03"
     assert facts.extra == {"effective_date": "2021-08-02", "divestment_date": "2022-06-03"}
     assert facts.properties["registrationNumber"] == ["914403001922038216"]
     assert [(i.label, i.country) for i in facts.identifiers] == [
-        ("Unified Social Credit Code (USCC)", "cn")]
+        ("Unified Social Credit Code (USCC)", "cn")
+    ]
 
 
 def test_repeated_sanction_statements_are_all_kept() -> None:
-    text = ("Executive Order 13662 Directive Determination - Subject to Directive 1; "
-            "alt. Executive Order 13662 Directive Determination - Subject to Directive 2; "
-            "alt. Executive Order 13662 Directive Determination - Subject to Directive 1.")
+    text = (
+        "Executive Order 13662 Directive Determination - Subject to Directive 1; "
+        "alt. Executive Order 13662 Directive Determination - Subject to Directive 2; "
+        "alt. Executive Order 13662 Directive Determination - Subject to Directive 1."
+    )
     facts = parse_remarks(text)
-    assert facts.extra == {
-        "eo13662_directive": "Subject to Directive 1 | Subject to Directive 2"}
+    assert facts.extra == {"eo13662_directive": "Subject to Directive 1 | Subject to Directive 2"}

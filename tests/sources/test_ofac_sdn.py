@@ -110,7 +110,8 @@ def test_passport_with_issuing_country_and_dates(sdn: dict[str, Entity]) -> None
     person = sdn["ofac-11313"]
     assert person.get("passportNumber") == ["0310857"]
     assert "Passport 0310857 (er) issued 2006-08-21 expires 2008-08-20" in person.get(
-        "identification")
+        "identification"
+    )
     # the long parenthesised note contains ';' and stays one fragment, kept as a note
     assert len(person.get("notes")) == 1
     assert person.get("notes")[0].startswith("(Following data derived")

@@ -49,9 +49,12 @@ def create_app(
     settings = settings or load_settings()
     if service is None:
         store = open_store(settings.database())
-        service = ScreeningService(store, poll_seconds=settings.poll_seconds,
-                                   load_bundled=settings.load_bundled,
-                                   history_indexes=settings.history_indexes)
+        service = ScreeningService(
+            store,
+            poll_seconds=settings.poll_seconds,
+            load_bundled=settings.load_bundled,
+            history_indexes=settings.history_indexes,
+        )
     owns_service = not service.ready
 
     @asynccontextmanager
@@ -64,8 +67,12 @@ def create_app(
             if owns_service:
                 service.stop()
 
-    app = FastAPI(title="tamis screening service", version=__version__,
-                  description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="tamis screening service",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
     app.state.service = service
     app.state.keys = KeyStore(service.store.engine, cache_seconds=settings.key_cache_seconds)
@@ -80,10 +87,13 @@ def create_app(
     app.include_router(ops.admin_router)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins,
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type"],
-            expose_headers=["Retry-After", "x-batch-size"], max_age=600)
+            expose_headers=["Retry-After", "x-batch-size"],
+            max_age=600,
+        )
     if settings.open_screening:
         _document_open_screening(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

@@ -26,8 +26,11 @@ def _presented_key(request: Request) -> str | None:
         scheme, _, value = header.partition(" ")
         if scheme.lower() in ("bearer", "apikey") and value.strip():
             return value.strip()
-        raise ApiError(401, "the Authorization header must read 'Bearer <API key>'",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401,
+            "the Authorization header must read 'Bearer <API key>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     value = request.headers.get("x-api-key")
     return value.strip() if value and value.strip() else None
 
@@ -40,20 +43,29 @@ def require(request: Request, role: str) -> ApiKey | None:
     if clear is not None:
         key = state.keys.verify(clear)
         if key is None:
-            raise ApiError(401, "the API key is not valid or has been revoked",
-                           headers={"WWW-Authenticate": "Bearer"})
+            raise ApiError(
+                401,
+                "the API key is not valid or has been revoked",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         if not key.allows(role):
             raise ApiError(403, f"this API key has role {key.role!r}; {role!r} is needed")
     elif not (role == "screen" and state.settings.open_screening):
-        raise ApiError(401, f"an API key with role {role!r} is required",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401,
+            f"an API key with role {role!r} is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     limiter = state.limiter
     if limiter.enabled:
         client = f"key:{key.id}" if key else f"ip:{request.client.host if request.client else '-'}"
         wait = limiter.acquire(client)
         if wait > 0:
-            raise ApiError(429, f"rate limit exceeded; retry in {wait:.1f} s",
-                           headers={"Retry-After": retry_after(wait)})
+            raise ApiError(
+                429,
+                f"rate limit exceeded; retry in {wait:.1f} s",
+                headers={"Retry-After": retry_after(wait)},
+            )
     return key
 
 

@@ -14,10 +14,24 @@ from tamis.api.errors import ApiError
 from tamis.sources import all_sources
 
 #: lists of sanctions programmes (the rest are export-control / procurement lists)
-SANCTIONS = frozenset({
-    "ofac_sdn", "ofac_cons", "un_sc", "uk_ofsi", "ca_sema", "eu_fsf",
-    "csl_sdn", "csl_fse", "csl_ssi", "csl_plc", "csl_cap", "csl_cmic", "csl_ns_mbs", "csl_isn",
-})
+SANCTIONS = frozenset(
+    {
+        "ofac_sdn",
+        "ofac_cons",
+        "un_sc",
+        "uk_ofsi",
+        "ca_sema",
+        "eu_fsf",
+        "csl_sdn",
+        "csl_fse",
+        "csl_ssi",
+        "csl_plc",
+        "csl_cap",
+        "csl_cmic",
+        "csl_ns_mbs",
+        "csl_isn",
+    }
+)
 COLLECTIONS = {"default": "All lists", "sanctions": "Sanctions lists"}
 _CSL_TITLES = {
     "csl_sdn": "Specially Designated Nationals (in the CSL)",
@@ -70,8 +84,9 @@ def catalog(present: dict[str, int]) -> dict[str, Dataset]:
         lists.setdefault(list_id, Dataset(list_id, list_id, "ftm"))
     out = dict(sorted(lists.items()))
     out["default"] = Dataset("default", COLLECTIONS["default"], None, tuple(sorted(lists)))
-    out["sanctions"] = Dataset("sanctions", COLLECTIONS["sanctions"], None,
-                               tuple(sorted(set(lists) & SANCTIONS)))
+    out["sanctions"] = Dataset(
+        "sanctions", COLLECTIONS["sanctions"], None, tuple(sorted(set(lists) & SANCTIONS))
+    )
     return out
 
 
@@ -93,9 +108,11 @@ def check_lists(names: list[str], present: dict[str, int], what: str) -> list[st
     datasets = catalog(present)
     unknown = [n for n in names if n not in datasets]
     if unknown:
-        raise ApiError(422, f"{what}: unknown datasets {unknown}",
-                       [{"loc": ["query", what], "msg": f"unknown dataset {n!r}"}
-                        for n in unknown])
+        raise ApiError(
+            422,
+            f"{what}: unknown datasets {unknown}",
+            [{"loc": ["query", what], "msg": f"unknown dataset {n!r}"} for n in unknown],
+        )
     out: list[str] = []
     for name in names:
         dataset = datasets[name]

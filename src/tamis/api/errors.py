@@ -40,8 +40,13 @@ class ErrorResponse(BaseModel):
 class ApiError(Exception):
     """An error to answer with ``status`` and a JSON body."""
 
-    def __init__(self, status: int, detail: str, errors: list[dict[str, Any]] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
@@ -49,11 +54,16 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(status: int, detail: str, errors: list[dict[str, Any]] | None = None,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    status: int,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     body = {"detail": detail, "status": status, "errors": errors or []}
-    return Response(orjson.dumps(body), status_code=status, media_type="application/json",
-                    headers=headers)
+    return Response(
+        orjson.dumps(body), status_code=status, media_type="application/json", headers=headers
+    )
 
 
 _DESCRIPTIONS = {
@@ -75,8 +85,9 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     for status in statuses:
         entry: dict[str, Any] = {"model": ErrorResponse, "description": _DESCRIPTIONS[status]}
         if status == 429:
-            entry["headers"] = {"Retry-After": {"schema": {"type": "integer"},
-                                                "description": "seconds to wait"}}
+            entry["headers"] = {
+                "Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}
+            }
         out[status] = entry
     return out
 

@@ -51,9 +51,14 @@ class ApiKey:
         return self.active and (self.role == role or self.role == "admin")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "role": self.role,
-                "created_at": self.created_at, "revoked_at": self.revoked_at,
-                "active": self.active}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at,
+            "revoked_at": self.revoked_at,
+            "active": self.active,
+        }
 
 
 def _digest(salt: str, secret: str) -> str:
@@ -65,8 +70,13 @@ def _now() -> str:
 
 
 def _record(row: Any) -> ApiKey:
-    return ApiKey(id=row.id, name=row.name, role=row.role, created_at=row.created_at,
-                  revoked_at=row.revoked_at)
+    return ApiKey(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+    )
 
 
 class KeyStore:
@@ -99,9 +109,17 @@ class KeyStore:
                 if taken.first() is None:
                     break
             created = _now()
-            conn.execute(api_keys.insert().values(
-                id=key_id, name=name, role=role, salt=salt, digest=_digest(salt, secret),
-                created_at=created, revoked_at=None))
+            conn.execute(
+                api_keys.insert().values(
+                    id=key_id,
+                    name=name,
+                    role=role,
+                    salt=salt,
+                    digest=_digest(salt, secret),
+                    created_at=created,
+                    revoked_at=None,
+                )
+            )
         return ApiKey(key_id, name, role, created), f"tamis_{key_id}_{secret}"
 
     def list(self) -> list[ApiKey]:
@@ -121,11 +139,13 @@ class KeyStore:
         key = self.get(key_id)
         if key.revoked_at is None:
             with self.engine.begin() as conn:
-                conn.execute(update(api_keys).where(api_keys.c.id == key_id)
-                             .values(revoked_at=_now()))
+                conn.execute(
+                    update(api_keys).where(api_keys.c.id == key_id).values(revoked_at=_now())
+                )
         with self._lock:
-            self._cache = {k: v for k, v in self._cache.items()
-                           if v[1] is None or v[1].id != key_id}
+            self._cache = {
+                k: v for k, v in self._cache.items() if v[1] is None or v[1].id != key_id
+            }
         return self.get(key_id)
 
     def verify(self, clear_key: str) -> ApiKey | None:
@@ -142,8 +162,11 @@ class KeyStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
         found: ApiKey | None = None
-        if row is not None and row.revoked_at is None \
-                and hmac.compare_digest(row.digest, _digest(row.salt, secret)):
+        if (
+            row is not None
+            and row.revoked_at is None
+            and hmac.compare_digest(row.digest, _digest(row.salt, secret))
+        ):
             found = _record(row)
         with self._lock:
             if len(self._cache) > 10_000:

@@ -46,37 +46,49 @@ class _IndexCollector(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         worker = str(os.getpid())
-        ready = GaugeMetricFamily("tamis_index_ready", "1 when an index is loaded",
-                                  labels=["worker"])
+        ready = GaugeMetricFamily(
+            "tamis_index_ready", "1 when an index is loaded", labels=["worker"]
+        )
         ready.add_metric([worker], 1.0 if self.service.ready else 0.0)
         yield ready
-        swaps = GaugeMetricFamily("tamis_index_swaps", "Indexes built since start",
-                                  labels=["worker"])
+        swaps = GaugeMetricFamily(
+            "tamis_index_swaps", "Indexes built since start", labels=["worker"]
+        )
         swaps.add_metric([worker], float(self.service.swaps))
         yield swaps
         if not self.service.ready:
             return
         snap = self.service.snapshot
-        info = GaugeMetricFamily("tamis_index_info", "The data version the index was built from",
-                                 labels=["worker", "data_version"])
+        info = GaugeMetricFamily(
+            "tamis_index_info",
+            "The data version the index was built from",
+            labels=["worker", "data_version"],
+        )
         info.add_metric([worker, snap.data_version], 1.0)
         yield info
-        built = GaugeMetricFamily("tamis_index_built_timestamp_seconds",
-                                  "When the index in use was built", labels=["worker"])
+        built = GaugeMetricFamily(
+            "tamis_index_built_timestamp_seconds",
+            "When the index in use was built",
+            labels=["worker"],
+        )
         built.add_metric([worker], snap.built_at.timestamp())
         yield built
-        count = GaugeMetricFamily("tamis_index_entities", "Entities in the index",
-                                  labels=["worker"])
+        count = GaugeMetricFamily(
+            "tamis_index_entities", "Entities in the index", labels=["worker"]
+        )
         count.add_metric([worker], float(len(snap.entities)))
         yield count
         now = datetime.now(UTC)
         published = GaugeMetricFamily(
             "tamis_list_age_seconds",
             "Age of the current version of each source (publication date, else fetch date)",
-            labels=["source"])
-        imported = GaugeMetricFamily("tamis_list_import_age_seconds",
-                                     "Time since the current version of each source was imported",
-                                     labels=["source"])
+            labels=["source"],
+        )
+        imported = GaugeMetricFamily(
+            "tamis_list_import_age_seconds",
+            "Time since the current version of each source was imported",
+            labels=["source"],
+        )
         for source in snap.sources:
             age = _age_days(source.get("date"), now)
             if age is not None:
@@ -93,11 +105,19 @@ class ApiMetrics:
 
     def __init__(self, service: ScreeningService) -> None:
         self.registry = CollectorRegistry()
-        self.requests = Counter("tamis_http_requests", "HTTP requests answered",
-                                ["method", "route", "status"], registry=self.registry)
-        self.latency = Histogram("tamis_http_request_duration_seconds",
-                                 "Time to answer HTTP requests", ["method", "route"],
-                                 buckets=BUCKETS, registry=self.registry)
+        self.requests = Counter(
+            "tamis_http_requests",
+            "HTTP requests answered",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "tamis_http_request_duration_seconds",
+            "Time to answer HTTP requests",
+            ["method", "route"],
+            buckets=BUCKETS,
+            registry=self.registry,
+        )
         self.registry.register(_IndexCollector(service))
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:

@@ -20,13 +20,23 @@ class _TooLarge(Exception):
 
 
 async def _send_413(send: Send, limit: int) -> None:
-    body = orjson.dumps({
-        "detail": f"the request body is larger than {limit} bytes",
-        "status": 413, "errors": [],
-    })
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    body = orjson.dumps(
+        {
+            "detail": f"the request body is larger than {limit} bytes",
+            "status": 413,
+            "errors": [],
+        }
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -68,13 +68,15 @@ class EntityExample(BaseModel):
     id: str | None = Field(None, examples=["customer-17"])
     schema_: str = Field(..., alias="schema", examples=["Person"])
     properties: dict[str, str | list[str]] = Field(
-        ..., examples=[{"name": ["Vladimir Putin"], "birthDate": ["1952-10-07"]}])
+        ..., examples=[{"name": ["Vladimir Putin"], "birthDate": ["1952-10-07"]}]
+    )
 
 
 class EntityMatchQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
     queries: dict[str, EntityExample] = Field(
-        ..., examples=[{"q1": {"schema": "Person", "properties": {"name": ["Vladimir Putin"]}}}])
+        ..., examples=[{"q1": {"schema": "Person", "properties": {"name": ["Vladimir Putin"]}}}]
+    )
     #: accepted for yente compatibility; tamis algorithms have fixed weights
     weights: dict[str, float] = Field(default_factory=dict)
 

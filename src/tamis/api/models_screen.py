@@ -11,13 +11,20 @@ from tamis.api.models import EntityExample, ExplanationModel, ListingModel
 
 class ScreenOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    as_of: str | None = Field(None, description="Screen the lists in force on this ISO date",
-                              examples=["2021-03-01"])
-    lists: list[str] | None = Field(None, description="List ids or collections (default: all)",
-                                    examples=[["ofac_sdn", "dod_1260h"]])
-    threshold: float | None = Field(None, ge=0.0, le=1.0,
-                                    description="Lowest score returned (default: the "
-                                                "algorithm's threshold)")
+    as_of: str | None = Field(
+        None, description="Screen the lists in force on this ISO date", examples=["2021-03-01"]
+    )
+    lists: list[str] | None = Field(
+        None,
+        description="List ids or collections (default: all)",
+        examples=[["ofac_sdn", "dod_1260h"]],
+    )
+    threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Lowest score returned (default: the algorithm's threshold)",
+    )
     algorithm: str = Field("tamis-v1", examples=["tamis-v1"])
     limit: int = Field(10, ge=1, le=500)
 

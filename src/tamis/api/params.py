@@ -77,15 +77,21 @@ def check_limit(request: Request, limit: int | None) -> int:
     if limit is None:
         return int(settings.default_limit)
     if not 1 <= limit <= settings.max_limit:
-        raise ApiError(422, f"limit must be between 1 and {settings.max_limit}, got {limit}",
-                       [{"loc": ["query", "limit"], "msg": "out of range"}])
+        raise ApiError(
+            422,
+            f"limit must be between 1 and {settings.max_limit}, got {limit}",
+            [{"loc": ["query", "limit"], "msg": "out of range"}],
+        )
     return limit
 
 
 def check_unit(value: float | None, name: str) -> float | None:
     if value is not None and not 0.0 <= value <= 1.0:
-        raise ApiError(422, f"{name} must be between 0 and 1, got {value}",
-                       [{"loc": ["query", name], "msg": "out of range"}])
+        raise ApiError(
+            422,
+            f"{name} must be between 0 and 1, got {value}",
+            [{"loc": ["query", name], "msg": "out of range"}],
+        )
     return value
 
 
@@ -95,8 +101,11 @@ def check_since(value: str | None, name: str) -> str | None:
         return None
     text = value.strip()
     if not _SINCE.match(text):
-        raise ApiError(422, f"{name} must be an ISO date or date-time, got {value!r}",
-                       [{"loc": ["query", name], "msg": "not an ISO date"}])
+        raise ApiError(
+            422,
+            f"{name} must be an ISO date or date-time, got {value!r}",
+            [{"loc": ["query", name], "msg": "not an ISO date"}],
+        )
     return text.replace(" ", "T")
 
 
@@ -115,9 +124,11 @@ def list_filter(
     if topics:
         unknown = [t for t in topics if t not in TOPICS]
         if unknown:
-            raise ApiError(422, f"unknown topics {unknown}; supported: {sorted(TOPICS)}",
-                           [{"loc": ["query", "topics"], "msg": f"unknown topic {t!r}"}
-                            for t in unknown])
+            raise ApiError(
+                422,
+                f"unknown topics {unknown}; supported: {sorted(TOPICS)}",
+                [{"loc": ["query", "topics"], "msg": f"unknown topic {t!r}"} for t in unknown],
+            )
         wanted = set().union(*(TOPICS[t] for t in topics))
         lists = wanted if lists is None else lists & wanted
     if exclude:
@@ -131,7 +142,9 @@ def schema_filter(exclude_schema: list[str]) -> list[str] | None:
         return None
     unknown = [s for s in exclude_schema if s not in SCHEMAS]
     if unknown:
-        raise ApiError(422, f"unknown schemata {unknown}; known: {sorted(SCHEMAS)}",
-                       [{"loc": ["query", "exclude_schema"], "msg": f"unknown schema {s!r}"}
-                        for s in unknown])
+        raise ApiError(
+            422,
+            f"unknown schemata {unknown}; known: {sorted(SCHEMAS)}",
+            [{"loc": ["query", "exclude_schema"], "msg": f"unknown schema {s!r}"} for s in unknown],
+        )
     return sorted(set(SCHEMAS) - set(exclude_schema))

@@ -22,8 +22,9 @@ _NO_SEEN = Seen()
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(data), status_code=status, media_type="application/json",
-                    headers=headers)
+    return Response(
+        orjson.dumps(data), status_code=status, media_type="application/json", headers=headers
+    )
 
 
 def entity_dict(entity: Entity, snap: Snapshot | None) -> dict[str, Any]:
@@ -70,14 +71,22 @@ def hit_dict(hit: Hit) -> dict[str, Any]:
 
 
 def query_dict(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id or None, "schema": entity.schema,
-            "properties": {k: list(v) for k, v in entity.properties.items() if v}}
+    return {
+        "id": entity.id or None,
+        "schema": entity.schema,
+        "properties": {k: list(v) for k, v in entity.properties.items() if v},
+    }
 
 
 def algorithm_dict(algo: Algorithm) -> dict[str, Any]:
     docs = getattr(algo, "features", None) or {}
-    return {"name": algo.name, "version": str(algo.version), "description": algo.description,
-            "threshold": algo.threshold, "features": feature_docs(docs)}
+    return {
+        "name": algo.name,
+        "version": str(algo.version),
+        "description": algo.description,
+        "threshold": algo.threshold,
+        "features": feature_docs(docs),
+    }
 
 
 def feature_docs(docs: Any) -> dict[str, Any]:
@@ -87,7 +96,9 @@ def feature_docs(docs: Any) -> dict[str, Any]:
             if isinstance(doc, str):
                 out[str(name)] = {"description": doc, "coefficient": 0.0, "url": None}
             elif isinstance(doc, dict):
-                out[str(name)] = {"description": str(doc.get("description", "")),
-                                  "coefficient": float(doc.get("coefficient", 0.0)),
-                                  "url": doc.get("url")}
+                out[str(name)] = {
+                    "description": str(doc.get("description", "")),
+                    "coefficient": float(doc.get("coefficient", 0.0)),
+                    "url": doc.get("url"),
+                }
     return out

@@ -15,8 +15,9 @@ from collections.abc import Callable
 class RateLimiter:
     """Token buckets keyed by client (an API key id or a client address)."""
 
-    def __init__(self, rate: float, burst: int,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, rate: float, burst: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate = rate
         self.burst = burst
         self.clock = clock
@@ -47,7 +48,8 @@ class RateLimiter:
     def _forget_full(self, now: float) -> None:
         """Drop buckets that have refilled completely (they hold no state worth keeping)."""
         self._buckets = {
-            client: (tokens, stamp) for client, (tokens, stamp) in self._buckets.items()
+            client: (tokens, stamp)
+            for client, (tokens, stamp) in self._buckets.items()
             if tokens + (now - stamp) * self.rate < self.burst
         }
 

@@ -19,8 +19,15 @@ from tamis.service import Snapshot
 
 DEFAULT_TYPES = ["LegalEntity", "Person", "Company", "Organization", "Vessel", "Airplane"]
 #: properties a query may carry (besides the name) and extension can fetch
-QUERY_PROPS = ("birthDate", "nationality", "country", "jurisdiction", "gender", "address",
-               *dict.fromkeys(ID_PROPS))
+QUERY_PROPS = (
+    "birthDate",
+    "nationality",
+    "country",
+    "jurisdiction",
+    "gender",
+    "address",
+    *dict.fromkeys(ID_PROPS),
+)
 EXTRA_PROPS = {"lists": "Lists", "programs": "Sanctions programmes", "listed_on": "Listed on"}
 EXTEND_PROPS = {"name": "Name", "alias": "Aliases", **{p: p for p in QUERY_PROPS}, **EXTRA_PROPS}
 
@@ -71,8 +78,9 @@ def _query_entity(key: str, spec: Any) -> tuple[Entity, int]:
             raise ApiError(422, f"query {key!r}: each property needs a 'pid' and a 'v'")
         pid = item["pid"]
         if pid not in QUERY_PROPS:
-            raise ApiError(422, f"query {key!r}: unknown property {pid!r}; known: "
-                                f"{list(QUERY_PROPS)}")
+            raise ApiError(
+                422, f"query {key!r}: unknown property {pid!r}; known: {list(QUERY_PROPS)}"
+            )
         values = item.get("v")
         for value in values if isinstance(values, list) else [values]:
             if isinstance(value, dict):
@@ -97,42 +105,61 @@ def reconcile(snap: Snapshot, queries: Any, lists: list[str] | None, cap: int) -
     for key, spec in queries.items():
         entity, limit = _query_entity(str(key), spec)
         hits = snap.screener.screen(entity, lists=lists, threshold=0.3, limit=limit)
-        out[str(key)] = {"result": [{
-            "id": hit.entity.id,
-            "name": hit.entity.caption,
-            "description": ", ".join(hit.entity.lists),
-            "type": [{"id": hit.entity.schema, "name": hit.entity.schema}],
-            "score": round(hit.score, 4),
-            "match": hit.score >= algo.threshold,
-            "features": [{"id": e.feature, "value": round(e.contribution, 4)}
-                         for e in hit.explanations],
-        } for hit in hits]}
+        out[str(key)] = {
+            "result": [
+                {
+                    "id": hit.entity.id,
+                    "name": hit.entity.caption,
+                    "description": ", ".join(hit.entity.lists),
+                    "type": [{"id": hit.entity.schema, "name": hit.entity.schema}],
+                    "score": round(hit.score, 4),
+                    "match": hit.score >= algo.threshold,
+                    "features": [
+                        {"id": e.feature, "value": round(e.contribution, 4)}
+                        for e in hit.explanations
+                    ],
+                }
+                for hit in hits
+            ]
+        }
     return out
 
 
-def suggest_entities(snap: Snapshot, prefix: str, lists: list[str] | None,
-                     limit: int) -> dict[str, Any]:
+def suggest_entities(
+    snap: Snapshot, prefix: str, lists: list[str] | None, limit: int
+) -> dict[str, Any]:
     try:
         query = build_query(prefix)
     except InputError as exc:
         raise ApiError(422, f"prefix: {exc}") from None
     hits = snap.screener.screen(query, lists=lists, threshold=0.0, limit=limit)
-    return {"result": [{"id": h.entity.id, "name": h.entity.caption,
-                        "description": ", ".join(h.entity.lists),
-                        "notable": [{"id": h.entity.schema, "name": h.entity.schema}]}
-                       for h in hits]}
+    return {
+        "result": [
+            {
+                "id": h.entity.id,
+                "name": h.entity.caption,
+                "description": ", ".join(h.entity.lists),
+                "notable": [{"id": h.entity.schema, "name": h.entity.schema}],
+            }
+            for h in hits
+        ]
+    }
 
 
 def suggest_types(prefix: str) -> dict[str, Any]:
     needle = prefix.casefold()
-    return {"result": [{"id": s, "name": s} for s in sorted(SCHEMAS)
-                       if needle in s.casefold()]}
+    return {"result": [{"id": s, "name": s} for s in sorted(SCHEMAS) if needle in s.casefold()]}
 
 
 def suggest_properties(prefix: str) -> dict[str, Any]:
     needle = prefix.casefold()
-    return {"result": [{"id": pid, "name": name} for pid, name in EXTEND_PROPS.items()
-                       if needle in pid.casefold() or needle in name.casefold()]}
+    return {
+        "result": [
+            {"id": pid, "name": name}
+            for pid, name in EXTEND_PROPS.items()
+            if needle in pid.casefold() or needle in name.casefold()
+        ]
+    }
 
 
 def propose(schema: str | None, limit: int) -> dict[str, Any]:
@@ -157,8 +184,11 @@ def _values(entity: Entity, pid: str) -> list[str]:
 
 def extend(snap: Snapshot, request: Any, lookup: Any, cap: int) -> dict[str, Any]:
     """Answer ``{ids: [...], properties: [{id}]}`` with ``{meta, rows}``."""
-    if not isinstance(request, dict) or not isinstance(request.get("ids"), list) \
-            or not isinstance(request.get("properties"), list):
+    if (
+        not isinstance(request, dict)
+        or not isinstance(request.get("ids"), list)
+        or not isinstance(request.get("properties"), list)
+    ):
         raise ApiError(422, "extend must be an object with 'ids' and 'properties' lists")
     ids = [str(i) for i in request["ids"]]
     if len(ids) > cap:
@@ -172,8 +202,9 @@ def extend(snap: Snapshot, request: Any, lookup: Any, cap: int) -> dict[str, Any
     rows: dict[str, Any] = {}
     for entity_id in ids:
         entity = lookup(entity_id)
-        rows[entity_id] = {pid: ([{"str": v} for v in _values(entity, pid)] if entity else [])
-                           for pid in pids}
+        rows[entity_id] = {
+            pid: ([{"str": v} for v in _values(entity, pid)] if entity else []) for pid in pids
+        }
     return {"meta": [{"id": pid, "name": EXTEND_PROPS[pid]} for pid in pids], "rows": rows}
 
 
@@ -187,7 +218,8 @@ def preview_html(entity: Entity) -> str:
     listings = "".join(
         f"<li>{esc(ls.list)}: {esc(', '.join(ls.programs))}"
         f"{' since ' + esc(ls.listed_on) if ls.listed_on else ''}</li>"
-        for ls in entity.listings)
+        for ls in entity.listings
+    )
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<title>{esc(entity.caption)}</title></head>"

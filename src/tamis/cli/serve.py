@@ -11,8 +11,9 @@ from rich.table import Table
 
 from tamis.cli import app
 
-keys_app = typer.Typer(help="Create, list and revoke API keys of the HTTP service.",
-                       no_args_is_help=True)
+keys_app = typer.Typer(
+    help="Create, list and revoke API keys of the HTTP service.", no_args_is_help=True
+)
 app.add_typer(keys_app, name="keys")
 console = Console()
 
@@ -22,10 +23,14 @@ def serve(
     host: str = typer.Option(None, help="Address to listen on [default: 127.0.0.1]"),
     port: int = typer.Option(None, help="Port [default: 8000]"),
     workers: int = typer.Option(None, help="Worker processes, each with its own index"),
-    config: Path = typer.Option(None, "--config", envvar="TAMIS_CONFIG",
-                                help="TOML settings file (see tamis.api.settings)"),
-    open_screening: bool = typer.Option(None, "--open-screening/--closed-screening",
-                                        help="Answer screening routes without an API key"),
+    config: Path = typer.Option(
+        None, "--config", envvar="TAMIS_CONFIG", help="TOML settings file (see tamis.api.settings)"
+    ),
+    open_screening: bool = typer.Option(
+        None,
+        "--open-screening/--closed-screening",
+        help="Answer screening routes without an API key",
+    ),
 ) -> None:
     """Run the HTTP screening service (yente-compatible, reconciliation, tamis routes)."""
     import uvicorn
@@ -34,8 +39,9 @@ def serve(
     from tamis.store import open_store
     from tamis.store.bundled import load_bundled
 
-    settings = load_settings(config, host=host, port=port, workers=workers,
-                             open_screening=open_screening)
+    settings = load_settings(
+        config, host=host, port=port, workers=workers, open_screening=open_screening
+    )
     # worker processes rebuild the same settings from the environment
     os.environ.update(to_environ(settings))
     os.environ.pop("TAMIS_CONFIG", None)
@@ -44,16 +50,24 @@ def serve(
         console.print("[bold]Loading the bundled lists into the empty store...[/]")
         load_bundled(store, progress=True)
     store.close()
-    console.print(f"tamis serving on [bold]http://{settings.host}:{settings.port}[/] "
-                  f"(API docs at /docs, {settings.workers} worker(s), screening "
-                  f"{'open' if settings.open_screening else 'needs an API key'})")
-    uvicorn.run("tamis.api.app:create_app", factory=True, host=settings.host,
-                port=settings.port, workers=settings.workers, log_level="warning",
-                access_log=False,
-                # a worker busy scoring (or rebuilding its index) on a loaded machine can
-                # take seconds to answer the supervisor's ping; uvicorn's default of 5 s
-                # would kill and restart it, failing requests while the new one loads
-                timeout_worker_healthcheck=120)
+    console.print(
+        f"tamis serving on [bold]http://{settings.host}:{settings.port}[/] "
+        f"(API docs at /docs, {settings.workers} worker(s), screening "
+        f"{'open' if settings.open_screening else 'needs an API key'})"
+    )
+    uvicorn.run(
+        "tamis.api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level="warning",
+        access_log=False,
+        # a worker busy scoring (or rebuilding its index) on a loaded machine can
+        # take seconds to answer the supervisor's ping; uvicorn's default of 5 s
+        # would kill and restart it, failing requests while the new one loads
+        timeout_worker_healthcheck=120,
+    )
 
 
 def _keystore():  # type: ignore[no-untyped-def]
@@ -70,8 +84,11 @@ def keys_create(
 ) -> None:
     """Create a key and print it (once: only its hash is kept)."""
     record, clear = _keystore().create(role, name)
-    console.print(f"created key [bold]{record.id}[/] (role {record.role}); "
-                  "store it now, it cannot be shown again:", highlight=False)
+    console.print(
+        f"created key [bold]{record.id}[/] (role {record.role}); "
+        "store it now, it cannot be shown again:",
+        highlight=False,
+    )
     typer.echo(clear)
 
 

@@ -126,9 +126,7 @@ def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[P
 def _numbers(tokens: tuple[str, ...]) -> frozenset[str]:
     """Digit tokens, and Roman numerals after the first token: a name does not open
     with a numeral, so a leading "Xi" or "Vi" is a name."""
-    return frozenset(
-        t for i, t in enumerate(tokens) if t.isdigit() or (i > 0 and t in _ROMAN)
-    )
+    return frozenset(t for i, t in enumerate(tokens) if t.isdigit() or (i > 0 and t in _ROMAN))
 
 
 def _composed_names(entity: Entity) -> list[str]:

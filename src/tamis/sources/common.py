@@ -42,7 +42,7 @@ def decode_text(data: bytes, name: str, encodings: tuple[str, ...] = ("utf-8",))
     if text is None:
         raise EncodingError(
             f"{name}: not valid {' or '.join(encodings)} text "
-            f"(byte {last_error.start}: {data[last_error.start:last_error.start + 1]!r})"
+            f"(byte {last_error.start}: {data[last_error.start : last_error.start + 1]!r})"
         )
     text = text.lstrip("\ufeff").rstrip("\x1a")
     if not text.strip():
@@ -55,8 +55,9 @@ def parse_xml(data: bytes, name: str) -> Element:
     if not data.strip():
         raise EmptySourceError(f"{name}: the file is empty")
     try:
-        return _defused_fromstring(data, forbid_dtd=False, forbid_entities=True,
-                                   forbid_external=True)
+        return _defused_fromstring(
+            data, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
     except DefusedXmlException as exc:
         raise UnsafeXMLError(
             f"{name}: refused XML with entity declarations or external references ({exc})"
@@ -70,8 +71,12 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 
 def parse_date(value: str | None) -> str | None:

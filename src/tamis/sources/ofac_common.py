@@ -92,8 +92,9 @@ def check_number(value: str, where: str) -> str:
     text = value.strip()
     if not text.isdigit():
         if text.lower() in ("ent_num", "uid", "ent num"):
-            raise ParseError(f"{where}: a header row; OFAC's files have none (is this the "
-                             "right file?)")
+            raise ParseError(
+                f"{where}: a header row; OFAC's files have none (is this the right file?)"
+            )
         raise ParseError(f"{where}: record number {value!r} is not an integer")
     return str(int(text))
 
@@ -117,7 +118,7 @@ def entity_schema(sdn_type: str | None, name: str, facts: RemarkFacts, where: st
 
 
 def split_programs(value: str | None) -> list[str]:
-    """"UKRAINE-EO13661] [RUSSIA-EO14024" -> ["UKRAINE-EO13661", "RUSSIA-EO14024"]."""
+    """ "UKRAINE-EO13661] [RUSSIA-EO14024" -> ["UKRAINE-EO13661", "RUSSIA-EO14024"]."""
     if not value:
         return []
     out: list[str] = []
@@ -138,7 +139,7 @@ def add_person_name(entity: Entity, last: str | None, first: str | None) -> None
 
 
 def split_person_name(name: str) -> tuple[str, str | None]:
-    """"PUTIN, Vladimir Vladimirovich" -> ("PUTIN", "Vladimir Vladimirovich")."""
+    """ "PUTIN, Vladimir Vladimirovich" -> ("PUTIN", "Vladimir Vladimirovich")."""
     last, sep, first = name.partition(",")
     if not sep:
         return name.strip(), None

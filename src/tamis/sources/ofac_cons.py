@@ -44,13 +44,20 @@ class OfacConsolidated(Source):
         if "consolidated.xml" in files:
             url = self.urls["consolidated.xml"]
             parsed = parse_sdn_xml(files["consolidated.xml"], "ofac_cons", url)
-            return ParsedList(source=self.name, entities=parsed.entities,
-                              published=parsed.published, files=dict(files),
-                              warnings=parsed.warnings)
+            return ParsedList(
+                source=self.name,
+                entities=parsed.entities,
+                published=parsed.published,
+                files=dict(files),
+                warnings=parsed.warnings,
+            )
         if "cons_prim.csv" in files:
-            csv_set = CsvSet(main=files["cons_prim.csv"], add=files.get("cons_add.csv"),
-                             alt=files.get("cons_alt.csv"),
-                             comments=files.get("cons_comments.csv"))
+            csv_set = CsvSet(
+                main=files["cons_prim.csv"],
+                add=files.get("cons_add.csv"),
+                alt=files.get("cons_alt.csv"),
+                comments=files.get("cons_comments.csv"),
+            )
             entities = parse_csv_set(csv_set, "ofac_cons", self.urls["cons_prim.csv"])
             return ParsedList(source=self.name, entities=entities, files=dict(files))
         raise ParseError(f"{self.name}: needs consolidated.xml or cons_prim.csv")

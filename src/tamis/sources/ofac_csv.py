@@ -62,8 +62,9 @@ class CsvSet:
 _NULLS = frozenset(("", "-0-"))
 
 
-def read_rows(path: Path, columns: int, *, allow_empty: bool = False,
-              raw_last: bool = False) -> list[tuple[int, list[str | None]]]:
+def read_rows(
+    path: Path, columns: int, *, allow_empty: bool = False, raw_last: bool = False
+) -> list[tuple[int, list[str | None]]]:
     """(line number, cells) of a legacy OFAC CSV file; ``-0-`` and blanks become None.
 
     UTF-8 is tried first, then cp1252 (OFAC's files are effectively ASCII). A NUL or
@@ -128,8 +129,7 @@ def _parse_csv_set(files: CsvSet, list_id: str, source_url: str | None) -> list[
         name = row[1]
         if not name:
             raise ParseError(f"{where}: record {number} has no name")
-        entities[number] = _entity(number, name, row, spill.get(number), list_id, source_url,
-                                   where)
+        entities[number] = _entity(number, name, row, spill.get(number), list_id, source_url, where)
     if not entities:
         raise EmptySourceError(f"{files.main.name}: the file holds no records")
     if files.add is not None:
@@ -139,10 +139,16 @@ def _parse_csv_set(files: CsvSet, list_id: str, source_url: str | None) -> list[
     return list(entities.values())
 
 
-def _entity(number: str, name: str, row: list[str | None], spill: str | None, list_id: str,
-            source_url: str | None, where: str) -> Entity:
-    (_, _, sdn_type, program, title, call_sign, vess_type, tonnage, grt, flag, owner,
-     remarks) = row
+def _entity(
+    number: str,
+    name: str,
+    row: list[str | None],
+    spill: str | None,
+    list_id: str,
+    source_url: str | None,
+    where: str,
+) -> Entity:
+    (_, _, sdn_type, program, title, call_sign, vess_type, tonnage, grt, flag, owner, remarks) = row
     if spill:
         remarks = (remarks or "") + spill
     facts = parse_remarks(remarks, title)
@@ -164,8 +170,13 @@ def _entity(number: str, name: str, row: list[str | None], spill: str | None, li
             code = country_code(flag)
             entity.add("flag" if code else "notes", code or f"Vessel flag {flag}")
         entity.add("owner", owner)
-    listing = Listing(list=list_id, programs=split_programs(program), reference=[number],
-                      remarks=remarks, source_url=source_url)
+    listing = Listing(
+        list=list_id,
+        programs=split_programs(program),
+        reference=[number],
+        remarks=remarks,
+        source_url=source_url,
+    )
     apply_facts(entity, listing, facts)
     entity.listings.append(listing)
     return entity

@@ -14,8 +14,12 @@ from tamis.sources.common import parse_date as _parse_any_date
 from tamis.sources.countries import country_code
 from tamis.sources.ofac_labels import ID_LABELS
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _DAY_MONTH_YEAR = re.compile(r"(\d{2}) ([A-Za-z]{3}) (\d{4})")
 
 
@@ -76,7 +80,8 @@ def parse_dob(value: str) -> list[str]:
         if start is None or end is None:
             return []
         whole = re.fullmatch(r"(?:01 Jan )?(\d{4})", start_text) and re.fullmatch(
-            r"(?:31 Dec )?(\d{4})", end_text)
+            r"(?:31 Dec )?(\d{4})", end_text
+        )
         first, last = int(start[:4]), int(end[:4])
         if whole and 0 <= last - first <= _MAX_YEAR_SPAN:
             return [str(year) for year in range(first, last + 1)]
@@ -128,8 +133,14 @@ def parse_identifier(label: str, text: str) -> Identifier:
     number = text.strip().lstrip("#:").strip()
     if qualifiers:
         number = f"{number} {' '.join(qualifiers)}"
-    return Identifier(label=label, number=number, prop=ID_LABELS[label], country=country,
-                      issued=issued, expires=expires)
+    return Identifier(
+        label=label,
+        number=number,
+        prop=ID_LABELS[label],
+        country=country,
+        issued=issued,
+        expires=expires,
+    )
 
 
 _ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*['\"‘“](.+)['\"’”]$", re.I)

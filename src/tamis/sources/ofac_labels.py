@@ -182,8 +182,9 @@ LISTING_DATE_LABELS: dict[str, str] = {
 SANCTION_INFO_LABELS: dict[str, str] = {
     "Secondary sanctions risk": "secondary_sanctions_risk",
     "Additional Sanctions Information -": "additional_sanctions_information",
-    "Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions":
-        "transactions_prohibited",
+    (
+        "Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions"
+    ): "transactions_prohibited",
     "Executive Order 13662 Directive Determination -": "eo13662_directive",
     "Executive Order 13846 information": "eo13846_information",
     "Executive Order 14024 Directive Information -": "eo14024_directive",
@@ -198,11 +199,26 @@ SANCTION_INFO_LABELS: dict[str, str] = {
 }
 
 #: whole fragments that are a military or police rank (an individual's ``title``)
-RANKS: frozenset[str] = frozenset((
-    "general", "major general", "brigadier general", "lieutenant general", "colonel",
-    "lieutenant colonel", "brigadier", "major", "captain", "lieutenant", "admiral",
-    "vice admiral", "rear admiral", "commodore", "field marshal", "air marshal",
-))
+RANKS: frozenset[str] = frozenset(
+    (
+        "general",
+        "major general",
+        "brigadier general",
+        "lieutenant general",
+        "colonel",
+        "lieutenant colonel",
+        "brigadier",
+        "major",
+        "captain",
+        "lieutenant",
+        "admiral",
+        "vice admiral",
+        "rear admiral",
+        "commodore",
+        "field marshal",
+        "air marshal",
+    )
+)
 
 #: whole fragments that state the scope of a listing ("all offices worldwide")
 SCOPE_PHRASES: tuple[str, ...] = (
@@ -211,4 +227,3 @@ SCOPE_PHRASES: tuple[str, ...] = (
     "and all other locations worldwide",
     "all locations worldwide",
 )
-

@@ -115,9 +115,29 @@ def split_remarks(text: str | None) -> list[str]:
 
 _ABBREVIATIONS = frozenset(
     [
-        "ltd.", "inc.", "co.", "corp.", "llc.", "jsc.", "plc.", "bhd.", "pte.", "pty.",
-        "cia.", "cía.", "no.", "jr.", "sr.", "st.", "ave.", "blvd.", "dept.", "int'l.",
-        "intl.", "bros.", "s.a.",
+        "ltd.",
+        "inc.",
+        "co.",
+        "corp.",
+        "llc.",
+        "jsc.",
+        "plc.",
+        "bhd.",
+        "pte.",
+        "pty.",
+        "cia.",
+        "cía.",
+        "no.",
+        "jr.",
+        "sr.",
+        "st.",
+        "ave.",
+        "blvd.",
+        "dept.",
+        "int'l.",
+        "intl.",
+        "bros.",
+        "s.a.",
     ]
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.){2,}$")
@@ -136,8 +156,12 @@ def trim_full_stop(text: str) -> str:
 _DIRECTIVE_DATE = re.compile(r"^(Listing|Effective) Date \((EO [^)]+)\):?\s*(.+)$", re.I)
 _IMO = re.compile(r"IMO\s*(\d{7})")
 _CRYPTO = re.compile(r"^Digital Currency Address - (\w+)\s+(\S+)$")
-_GROUPS = (("id", ID_LABELS), ("value", VALUE_LABELS), ("listing", LISTING_DATE_LABELS),
-           ("info", SANCTION_INFO_LABELS))
+_GROUPS = (
+    ("id", ID_LABELS),
+    ("value", VALUE_LABELS),
+    ("listing", LISTING_DATE_LABELS),
+    ("info", SANCTION_INFO_LABELS),
+)
 #: first word (lower case) -> [(label lower case, group, label)], longest label first
 _BY_FIRST_WORD: dict[str, list[tuple[str, str, str]]] = {}
 for _group, _labels in _GROUPS:
@@ -162,7 +186,7 @@ def _find_label(text: str) -> tuple[str, str, str] | None:
     lowered = text.lower()
     for key, group, label in _BY_FIRST_WORD.get(lowered.split(" ", 1)[0].rstrip(":"), ()):
         if lowered.startswith(key):
-            tail = text[len(key):]
+            tail = text[len(key) :]
             if not tail or tail[0] in " :#":
                 return group, label, tail.strip().lstrip(":").strip()
     return None
@@ -244,14 +268,15 @@ def read_fragment(fragment: str) -> Reading | None:
         prop = "nationality" if head == "nationality" else "citizenship"
         return Reading(props=((prop, code),)) if code else None
     if text.startswith("Linked To:"):
-        return Reading(props=(("linkedTo", text[len("Linked To:"):].strip()),))
+        return Reading(props=(("linkedTo", text[len("Linked To:") :].strip()),))
     alias = parse_alias(text)
     if alias:
         return Reading(props=(alias,))
     m = _CRYPTO.match(text)
     if m:
-        wallet = Identifier(label=f"Digital Currency Address - {m[1]}", number=m[2],
-                            prop="publicKey")
+        wallet = Identifier(
+            label=f"Digital Currency Address - {m[1]}", number=m[2], prop="publicKey"
+        )
         return Reading(props=(("publicKey", m[2]),), identifier=wallet)
     m = _DIRECTIVE_DATE.match(text)
     if m:
@@ -269,8 +294,11 @@ def parse_fragment(fragment: str, facts: RemarkFacts, title: str | None = None) 
 
 
 def _apply(fragment: str, facts: RemarkFacts, title: str | None, title_key: str | None) -> bool:
-    if title_key and len(fragment) - len(title_key) < 2 and (
-            fragment.rstrip(".").lower() == title_key):
+    if (
+        title_key
+        and len(fragment) - len(title_key) < 2
+        and (fragment.rstrip(".").lower() == title_key)
+    ):
         facts.add("position", title)
         return True
     reading = read_fragment(fragment)

@@ -42,13 +42,21 @@ class OfacSdn(Source):
 
     def parse(self, files: dict[str, Path]) -> ParsedList:
         if "sdn.csv" in files:
-            csv_set = CsvSet(main=files["sdn.csv"], add=files.get("add.csv"),
-                             alt=files.get("alt.csv"), comments=files.get("sdn_comments.csv"))
+            csv_set = CsvSet(
+                main=files["sdn.csv"],
+                add=files.get("add.csv"),
+                alt=files.get("alt.csv"),
+                comments=files.get("sdn_comments.csv"),
+            )
             entities = parse_csv_set(csv_set, "ofac_sdn", self.urls["sdn.csv"])
             return ParsedList(source=self.name, entities=entities, files=dict(files))
         if "sdn.xml" in files:
             parsed = parse_sdn_xml(files["sdn.xml"], "ofac_sdn", self.alternatives["sdn.xml"])
-            return ParsedList(source=self.name, entities=parsed.entities,
-                              published=parsed.published, files=dict(files),
-                              warnings=parsed.warnings)
+            return ParsedList(
+                source=self.name,
+                entities=parsed.entities,
+                published=parsed.published,
+                files=dict(files),
+                warnings=parsed.warnings,
+            )
         raise ParseError(f"{self.name}: needs sdn.csv (with add.csv, alt.csv) or sdn.xml")

@@ -119,8 +119,7 @@ def parse_sdn_xml(path: Path, list_id: str, source_url: str | None = None) -> Xm
             where = f"{path.name}, sdnEntry {index}"
             entity = _entry(reader, entry, where, list_id, source_url)
             if entity.id in seen:
-                raise ParseError(
-                    f"{where}: uid {entity.listings[0].reference[0]} appears twice")
+                raise ParseError(f"{where}: uid {entity.listings[0].reference[0]} appears twice")
             seen.add(entity.id)
             entities.append(entity)
     if not entities:
@@ -132,8 +131,7 @@ def parse_sdn_xml(path: Path, list_id: str, source_url: str | None = None) -> Xm
     return XmlList(entities, published, record_count, warnings)
 
 
-def _entry(r: _Reader, entry: Element, where: str, list_id: str,
-           source_url: str | None) -> Entity:
+def _entry(r: _Reader, entry: Element, where: str, list_id: str, source_url: str | None) -> Entity:
     uid = r.text(entry, "uid")
     if uid is None:
         raise ParseError(f"{where}: missing <uid>")
@@ -162,8 +160,13 @@ def _entry(r: _Reader, entry: Element, where: str, list_id: str,
     _read_addresses(r, entry, entity)
     _read_vessel(r, entry, entity)
     programs = [p for p in (el.text for el in r.all(entry, "programList/program")) if p]
-    listing = Listing(list=list_id, programs=[p.strip() for p in programs], reference=[number],
-                      remarks=remarks, source_url=source_url)
+    listing = Listing(
+        list=list_id,
+        programs=[p.strip() for p in programs],
+        reference=[number],
+        remarks=remarks,
+        source_url=source_url,
+    )
     apply_facts(entity, listing, facts)
     entity.listings.append(listing)
     return entity
@@ -203,8 +206,10 @@ def _read_person_facts(r: _Reader, entry: Element, facts: RemarkFacts) -> None:
             place, code = parse_place(value)
             facts.add("birthPlace", place)
             facts.add("birthCountry", code)
-    for path, prop in (("nationalityList/nationality", "nationality"),
-                       ("citizenshipList/citizenship", "citizenship")):
+    for path, prop in (
+        ("nationalityList/nationality", "nationality"),
+        ("citizenshipList/citizenship", "citizenship"),
+    ):
         for item in r.all(entry, path):
             value = r.text(item, "country")
             code = country_code(value)
@@ -236,10 +241,16 @@ def _read_addresses(r: _Reader, entry: Element, entity: Entity) -> None:
             p for p in (r.text(item, "city"), r.text(item, "stateOrProvince")) if p
         )
         city_line = " ".join(p for p in (city_line, r.text(item, "postalCode")) if p)
-        entity.add("address", address_line(
-            r.text(item, "address1"), r.text(item, "address2"), r.text(item, "address3"),
-            city_line, country,
-        ))
+        entity.add(
+            "address",
+            address_line(
+                r.text(item, "address1"),
+                r.text(item, "address2"),
+                r.text(item, "address3"),
+                city_line,
+                country,
+            ),
+        )
         entity.add("country", country_code(country) if country else None)
 
 

@@ -23,19 +23,39 @@ from tamis.api.present import json_response
 from tamis.errors import NotFound
 from tamis.model import Entity
 
-router = APIRouter(prefix="/reconcile/{dataset}", tags=["reconciliation"],
-                   dependencies=[Depends(reject_unknown_params)])
-DATASET = Path(..., description="A list id or a collection: default, sanctions",
-               examples=["default"])
-_ANY = {"content": {"application/json": {"schema": {"type": "object"}}},
-        "description": "Reconciliation API 0.2 document (see its JSON schemas)"}
-_BODY = {"requestBody": {"content": {
-    "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-        "queries": {"type": "string", "description": "JSON object of queries"},
-        "extend": {"type": "string", "description": "JSON data-extension request"}}}},
-    "application/json": {"schema": {"type": "object", "properties": {
-        "queries": {"type": "object"}, "extend": {"type": "object"}}}},
-}}}
+router = APIRouter(
+    prefix="/reconcile/{dataset}",
+    tags=["reconciliation"],
+    dependencies=[Depends(reject_unknown_params)],
+)
+DATASET = Path(
+    ..., description="A list id or a collection: default, sanctions", examples=["default"]
+)
+_ANY = {
+    "content": {"application/json": {"schema": {"type": "object"}}},
+    "description": "Reconciliation API 0.2 document (see its JSON schemas)",
+}
+_BODY = {
+    "requestBody": {
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "queries": {"type": "string", "description": "JSON object of queries"},
+                        "extend": {"type": "string", "description": "JSON data-extension request"},
+                    },
+                }
+            },
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"queries": {"type": "object"}, "extend": {"type": "object"}},
+                }
+            },
+        }
+    }
+}
 
 
 def _json(text: str, name: str) -> Any:
@@ -71,8 +91,11 @@ def _lookup(request: Request, entity_id: str) -> Entity | None:
     return entity
 
 
-@router.get("", summary="Manifest, or queries / extension passed as parameters",
-            responses={200: _ANY, **responses(*COMMON, 404)})
+@router.get(
+    "",
+    summary="Manifest, or queries / extension passed as parameters",
+    responses={200: _ANY, **responses(*COMMON, 404)},
+)
 async def reconcile_get(
     request: Request,
     dataset: str = DATASET,
@@ -84,8 +107,12 @@ async def reconcile_get(
     return json_response(await run_in_threadpool(_answer, request, dataset, parsed_q, parsed_e))
 
 
-@router.post("", summary="Reconcile queries or extend entities (form or JSON body)",
-             responses={200: _ANY, **responses(*COMMON, 404)}, openapi_extra=_BODY)
+@router.post(
+    "",
+    summary="Reconcile queries or extend entities (form or JSON body)",
+    responses={200: _ANY, **responses(*COMMON, 404)},
+    openapi_extra=_BODY,
+)
 async def reconcile_post(request: Request, dataset: str = DATASET) -> Response:
     raw = await request.body()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -111,9 +138,12 @@ async def reconcile_post(request: Request, dataset: str = DATASET) -> Response:
     return json_response(await run_in_threadpool(_answer, request, dataset, queries, extend))
 
 
-@router.get("/suggest/entity", summary="Entity auto-complete",
-            dependencies=[Depends(screening_access)],
-            responses={200: _ANY, **responses(*COMMON, 404)})
+@router.get(
+    "/suggest/entity",
+    summary="Entity auto-complete",
+    dependencies=[Depends(screening_access)],
+    responses={200: _ANY, **responses(*COMMON, 404)},
+)
 def suggest_entity(
     request: Request,
     dataset: str = DATASET,
@@ -128,45 +158,65 @@ def suggest_entity(
     return json_response(out)
 
 
-@router.get("/suggest/type", summary="Type auto-complete",
-            dependencies=[Depends(screening_access)],
-            responses={200: _ANY, **responses(*COMMON, 404)})
-def suggest_type(request: Request, dataset: str = DATASET,
-                 prefix: str = Query(""), cursor: int = Query(0, ge=0)) -> Response:
+@router.get(
+    "/suggest/type",
+    summary="Type auto-complete",
+    dependencies=[Depends(screening_access)],
+    responses={200: _ANY, **responses(*COMMON, 404)},
+)
+def suggest_type(
+    request: Request, dataset: str = DATASET, prefix: str = Query(""), cursor: int = Query(0, ge=0)
+) -> Response:
     resolve(dataset, snapshot_of(request).lists)
     out = rc.suggest_types(prefix)
     out["result"] = out["result"][cursor:]
     return json_response(out)
 
 
-@router.get("/suggest/property", summary="Property auto-complete",
-            dependencies=[Depends(screening_access)],
-            responses={200: _ANY, **responses(*COMMON, 404)})
-def suggest_property(request: Request, dataset: str = DATASET,
-                     prefix: str = Query(""), cursor: int = Query(0, ge=0)) -> Response:
+@router.get(
+    "/suggest/property",
+    summary="Property auto-complete",
+    dependencies=[Depends(screening_access)],
+    responses={200: _ANY, **responses(*COMMON, 404)},
+)
+def suggest_property(
+    request: Request, dataset: str = DATASET, prefix: str = Query(""), cursor: int = Query(0, ge=0)
+) -> Response:
     resolve(dataset, snapshot_of(request).lists)
     out = rc.suggest_properties(prefix)
     out["result"] = out["result"][cursor:]
     return json_response(out)
 
 
-@router.get("/extend/propose", summary="Properties available for data extension",
-            dependencies=[Depends(screening_access)],
-            responses={200: _ANY, **responses(*COMMON, 404)})
-def propose(request: Request, dataset: str = DATASET,
-            type: str | None = Query(None, examples=["Person"]),  # noqa: A002
-            limit: int = Query(50, ge=1, le=500)) -> Response:
+@router.get(
+    "/extend/propose",
+    summary="Properties available for data extension",
+    dependencies=[Depends(screening_access)],
+    responses={200: _ANY, **responses(*COMMON, 404)},
+)
+def propose(
+    request: Request,
+    dataset: str = DATASET,
+    type: str | None = Query(None, examples=["Person"]),  # noqa: A002
+    limit: int = Query(50, ge=1, le=500),
+) -> Response:
     resolve(dataset, snapshot_of(request).lists)
     return json_response(rc.propose(type, limit))
 
 
-@router.get("/preview", summary="HTML preview of an entity",
-            dependencies=[Depends(screening_access)],
-            response_model=None,
-            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
-                             "description": "HTML card"}, **responses(*COMMON, 404)})
-def preview(request: Request, dataset: str = DATASET,
-            id: str = Query(..., examples=["ofac-sdn-12345"])) -> Response:  # noqa: A002
+@router.get(
+    "/preview",
+    summary="HTML preview of an entity",
+    dependencies=[Depends(screening_access)],
+    response_model=None,
+    responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "HTML card"},
+        **responses(*COMMON, 404),
+    },
+)
+def preview(
+    request: Request, dataset: str = DATASET, id: str = Query(..., examples=["ofac-sdn-12345"])
+) -> Response:  # noqa: A002
     resolve(dataset, snapshot_of(request).lists)
     entity = _lookup(request, id)
     if entity is None:

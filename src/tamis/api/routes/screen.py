@@ -35,43 +35,68 @@ from tamis.matching import build_query, get_algorithm
 from tamis.model import Entity
 from tamis.service import Snapshot
 
-router = APIRouter(dependencies=[Depends(reject_unknown_params), Depends(screening_access)],
-                   tags=["tamis"])
+router = APIRouter(
+    dependencies=[Depends(reject_unknown_params), Depends(screening_access)], tags=["tamis"]
+)
 
 
 def _query(item: ScreenQuery, where: list[str | int]) -> Entity:
     try:
         entity = None
         if item.entity is not None:
-            entity = {"id": item.entity.id or "query", "schema": item.entity.schema_,
-                      "properties": item.entity.properties}
-        return build_query(item.name, schema=item.schema_ if entity is None else None,
-                           birth_date=item.birth_date, country=item.country, ids=item.ids,
-                           entity=entity)
+            entity = {
+                "id": item.entity.id or "query",
+                "schema": item.entity.schema_,
+                "properties": item.entity.properties,
+            }
+        return build_query(
+            item.name,
+            schema=item.schema_ if entity is None else None,
+            birth_date=item.birth_date,
+            country=item.country,
+            ids=item.ids,
+            entity=entity,
+        )
     except InputError as exc:
-        raise ApiError(422, f"{'.'.join(map(str, where))}: {exc}",
-                       [{"loc": where, "msg": str(exc)}]) from None
+        raise ApiError(
+            422, f"{'.'.join(map(str, where))}: {exc}", [{"loc": where, "msg": str(exc)}]
+        ) from None
 
 
 def _options(snap: Snapshot, opts: ScreenOptions) -> dict[str, Any]:
     algo = get_algorithm(opts.algorithm)
     lists = check_lists(opts.lists, snap.lists, "lists") if opts.lists is not None else None
-    return {"as_of": opts.as_of, "lists": lists, "threshold": opts.threshold,
-            "algorithm": algo.name, "limit": opts.limit}
+    return {
+        "as_of": opts.as_of,
+        "lists": lists,
+        "threshold": opts.threshold,
+        "algorithm": algo.name,
+        "limit": opts.limit,
+    }
 
 
-@router.post("/screen", summary="Screen one name or entity", response_model=ScreenResponse,
-             responses=responses(*COMMON))
+@router.post(
+    "/screen",
+    summary="Screen one name or entity",
+    response_model=ScreenResponse,
+    responses=responses(*COMMON),
+)
 async def screen(request: Request, body: ScreenRequest) -> Response:
     snap = snapshot_of(request)
     options = _options(snap, body)
     query = _query(body, ["body"])
     hits = screener_of(request, snap, body.as_of).screen(query, **options)
-    return json_response({
-        "query": query_dict(query), "algorithm": options["algorithm"], "as_of": body.as_of,
-        "lists": options["lists"], "data_version": snap.data_version, "total": len(hits),
-        "hits": [hit_dict(hit) for hit in hits],
-    })
+    return json_response(
+        {
+            "query": query_dict(query),
+            "algorithm": options["algorithm"],
+            "as_of": body.as_of,
+            "lists": options["lists"],
+            "data_version": snap.data_version,
+            "total": len(hits),
+            "hits": [hit_dict(hit) for hit in hits],
+        }
+    )
 
 
 def _run_batch(snap: Snapshot, screener: Any, body: BatchRequest) -> dict[str, Any]:
@@ -80,19 +105,37 @@ def _run_batch(snap: Snapshot, screener: Any, body: BatchRequest) -> dict[str, A
     results = []
     for index, query in enumerate(queries):
         hits = screener.screen(query, **options)
-        results.append({"index": index, "query": query_dict(query), "total": len(hits),
-                        "hits": [hit_dict(hit) for hit in hits]})
-    return {"algorithm": options["algorithm"], "as_of": body.as_of,
-            "data_version": snap.data_version, "count": len(results), "results": results}
+        results.append(
+            {
+                "index": index,
+                "query": query_dict(query),
+                "total": len(hits),
+                "hits": [hit_dict(hit) for hit in hits],
+            }
+        )
+    return {
+        "algorithm": options["algorithm"],
+        "as_of": body.as_of,
+        "data_version": snap.data_version,
+        "count": len(results),
+        "results": results,
+    }
 
 
-@router.post("/screen/batch", summary="Screen many names or entities in one request",
-             response_model=BatchResponse, responses=responses(*COMMON))
+@router.post(
+    "/screen/batch",
+    summary="Screen many names or entities in one request",
+    response_model=BatchResponse,
+    responses=responses(*COMMON),
+)
 async def screen_batch(request: Request, body: BatchRequest) -> Response:
     cap = request.app.state.settings.batch_cap
     if len(body.queries) > cap:
-        raise ApiError(413, f"{len(body.queries)} queries in one batch; at most {cap} "
-                            f"(use the batch command line for files)")
+        raise ApiError(
+            413,
+            f"{len(body.queries)} queries in one batch; at most {cap} "
+            f"(use the batch command line for files)",
+        )
     if not body.queries:
         raise ApiError(422, "no queries given", [{"loc": ["body", "queries"], "msg": "empty"}])
     snap = snapshot_of(request)
@@ -100,17 +143,30 @@ async def screen_batch(request: Request, body: BatchRequest) -> Response:
     return json_response(await run_in_threadpool(_run_batch, snap, screener, body))
 
 
-@router.get("/lists", summary="Sources, their current versions and list sizes",
-            response_model=ListsResponse, responses=responses(*COMMON))
+@router.get(
+    "/lists",
+    summary="Sources, their current versions and list sizes",
+    response_model=ListsResponse,
+    responses=responses(*COMMON),
+)
 def lists(request: Request) -> Response:
     snap = snapshot_of(request)
-    return json_response({"data_version": snap.data_version,
-                          "index_built_at": snap.built_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                          "sources": snap.sources, "lists": snap.lists})
+    return json_response(
+        {
+            "data_version": snap.data_version,
+            "index_built_at": snap.built_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sources": snap.sources,
+            "lists": snap.lists,
+        }
+    )
 
 
-@router.get("/entities/{entity_id}/history", summary="An entity's timeline",
-            response_model=HistoryResponse, responses=responses(*COMMON, 404))
+@router.get(
+    "/entities/{entity_id}/history",
+    summary="An entity's timeline",
+    response_model=HistoryResponse,
+    responses=responses(*COMMON, 404),
+)
 def history(request: Request, entity_id: str = Path(...)) -> Response:
     changes = service_of(request).store.entity_history(entity_id)
     if not changes:
@@ -118,8 +174,12 @@ def history(request: Request, entity_id: str = Path(...)) -> Response:
     return json_response({"id": entity_id, "changes": [c.to_dict() for c in changes]})
 
 
-@router.get("/changes", summary="List changes imported since a date",
-            response_model=ChangesResponse, responses=responses(*COMMON))
+@router.get(
+    "/changes",
+    summary="List changes imported since a date",
+    response_model=ChangesResponse,
+    responses=responses(*COMMON),
+)
 def changes(
     request: Request,
     since: str = Query(..., description="ISO date or date-time (UTC)", examples=["2025-01-01"]),
@@ -128,5 +188,6 @@ def changes(
 ) -> Response:
     since = check_since(since, "since") or since
     found = service_of(request).store.changes_since(since, source=source, limit=limit)
-    return json_response({"since": since, "count": len(found),
-                          "changes": [c.to_dict() for c in found]})
+    return json_response(
+        {"since": since, "count": len(found), "changes": [c.to_dict() for c in found]}
+    )

@@ -43,8 +43,11 @@ from tamis.service import Snapshot
 
 router = APIRouter(dependencies=[Depends(reject_unknown_params), Depends(screening_access)])
 
-DATASET = Path(..., description="A list id (e.g. ofac_sdn) or a collection: default, sanctions",
-               examples=["default"])
+DATASET = Path(
+    ...,
+    description="A list id (e.g. ofac_sdn) or a collection: default, sanctions",
+    examples=["default"],
+)
 DEFAULT_CUTOFF = 0.5
 #: queries per request above which scoring moves off the event loop
 INLINE_QUERIES = 4
@@ -58,16 +61,29 @@ def algorithm_name(name: str) -> str:
     return name
 
 
-def _run_match(snap: Snapshot, screener: Any, body: EntityMatchQuery, options: dict[str, Any],
-               threshold: float, cutoff: float, changed_since: str | None) -> dict[str, Any]:
+def _run_match(
+    snap: Snapshot,
+    screener: Any,
+    body: EntityMatchQuery,
+    options: dict[str, Any],
+    threshold: float,
+    cutoff: float,
+    changed_since: str | None,
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, example in body.queries.items():
         try:
-            query = build_query(entity={"id": example.id or key, "schema": example.schema_,
-                                        "properties": example.properties})
+            query = build_query(
+                entity={
+                    "id": example.id or key,
+                    "schema": example.schema_,
+                    "properties": example.properties,
+                }
+            )
         except InputError as exc:
-            raise ApiError(422, f"query {key!r}: {exc}",
-                           [{"loc": ["body", "queries", key], "msg": str(exc)}]) from None
+            raise ApiError(
+                422, f"query {key!r}: {exc}", [{"loc": ["body", "queries", key], "msg": str(exc)}]
+            ) from None
         hits = screener.screen(query, threshold=cutoff, **options)
         results = []
         for hit in hits:
@@ -76,9 +92,12 @@ def _run_match(snap: Snapshot, screener: Any, body: EntityMatchQuery, options: d
             if changed_since and (item["last_change"] or "") < changed_since:
                 continue
             results.append(item)
-        out[key] = {"status": 200, "results": results,
-                    "total": {"value": len(results), "relation": "eq"},
-                    "query": query_dict(query)}
+        out[key] = {
+            "status": 200,
+            "results": results,
+            "total": {"value": len(results), "relation": "eq"},
+            "query": query_dict(query),
+        }
     return out
 
 
@@ -95,10 +114,13 @@ async def match(
     dataset: str = DATASET,
     limit: int | None = Query(None, description="Results per query (default 5)"),
     threshold: float | None = Query(
-        None, description="Score at or above which a result is a match (default: the "
-                          "algorithm's threshold)"),
+        None,
+        description="Score at or above which a result is a match (default: the "
+        "algorithm's threshold)",
+    ),
     cutoff: float | None = Query(
-        None, description=f"Lowest score returned at all (default {DEFAULT_CUTOFF})"),
+        None, description=f"Lowest score returned at all (default {DEFAULT_CUTOFF})"
+    ),
     algorithm: str = Query("best", description="tamis-v1, ofac-sls, or best / default"),
     include_dataset: list[str] = Query([], description="Only hits on these lists"),
     exclude_dataset: list[str] = Query([], description="No hits on these lists"),
@@ -129,15 +151,23 @@ async def match(
         "schemas": schema_filter(exclude_schema),
     }
     screener = screener_of(request, snap, as_of)
-    args = (snap, screener, body, options, algo.threshold if threshold is None else threshold,
-            DEFAULT_CUTOFF if cutoff is None else cutoff,
-            check_since(changed_since, "changed_since"))
+    args = (
+        snap,
+        screener,
+        body,
+        options,
+        algo.threshold if threshold is None else threshold,
+        DEFAULT_CUTOFF if cutoff is None else cutoff,
+        check_since(changed_since, "changed_since"),
+    )
     if len(body.queries) <= INLINE_QUERIES:
         out = _run_match(*args)
     else:
         out = await run_in_threadpool(_run_match, *args)
-    return json_response({"responses": out, "matcher": algorithm_dict(algo)["features"],
-                          "limit": limit}, headers={"x-batch-size": str(len(out))})
+    return json_response(
+        {"responses": out, "matcher": algorithm_dict(algo)["features"], "limit": limit},
+        headers={"x-batch-size": str(len(out))},
+    )
 
 
 @router.get(
@@ -166,27 +196,40 @@ def search(
     limit = check_limit(request, limit)
     query = build_query(q, schema=schema)
     hits = screener_of(request, snap, as_of).screen(
-        query, as_of=as_of, threshold=0.0, limit=offset + limit,
+        query,
+        as_of=as_of,
+        threshold=0.0,
+        limit=offset + limit,
         algorithm=algorithm_name(algorithm),
         lists=list_filter(snap, lists, include_dataset, exclude_dataset, topics),
-        schemas=schema_filter(exclude_schema))
-    page = hits[offset:offset + limit]
+        schemas=schema_filter(exclude_schema),
+    )
+    page = hits[offset : offset + limit]
     facets: dict[str, dict[str, int]] = {"datasets": {}, "schema": {}}
     for hit in hits:
         for list_id in hit.entity.lists:
             facets["datasets"][list_id] = facets["datasets"].get(list_id, 0) + 1
         facets["schema"][hit.entity.schema] = facets["schema"].get(hit.entity.schema, 0) + 1
-    return json_response({
-        "limit": limit, "offset": offset,
-        "total": {"value": len(hits), "relation": "eq" if len(hits) < offset + limit else "gte"},
-        "results": [scored_dict(hit, snap) for hit in page],
-        "facets": {
-            name: {"label": name.title(),
-                   "values": [{"name": k, "label": k, "count": v}
-                              for k, v in sorted(counts.items())]}
-            for name, counts in facets.items()
-        },
-    })
+    return json_response(
+        {
+            "limit": limit,
+            "offset": offset,
+            "total": {
+                "value": len(hits),
+                "relation": "eq" if len(hits) < offset + limit else "gte",
+            },
+            "results": [scored_dict(hit, snap) for hit in page],
+            "facets": {
+                name: {
+                    "label": name.title(),
+                    "values": [
+                        {"name": k, "label": k, "count": v} for k, v in sorted(counts.items())
+                    ],
+                }
+                for name, counts in facets.items()
+            },
+        }
+    )
 
 
 @router.get(
@@ -226,19 +269,32 @@ def get_catalog(request: Request) -> Response:
             versions[list_id] = source.get("date") or snap.data_version
     datasets = []
     for name, dataset in catalog(snap.lists).items():
-        count = (len(snap.entities) if name == "default"
-                 else sum(snap.lists.get(c, 0) for c in dataset.children) if dataset.is_collection
-                 else snap.lists.get(name, 0))
-        datasets.append({
-            "name": name, "title": dataset.title, "summary": None, "url": None,
-            "load": dataset.is_collection or name in snap.lists, "entities_url": None,
-            "version": versions.get(name, snap.data_version),
-            "index_version": snap.data_version, "index_current": True,
-            "children": list(dataset.children), "entity_count": count,
-        })
+        count = (
+            len(snap.entities)
+            if name == "default"
+            else sum(snap.lists.get(c, 0) for c in dataset.children)
+            if dataset.is_collection
+            else snap.lists.get(name, 0)
+        )
+        datasets.append(
+            {
+                "name": name,
+                "title": dataset.title,
+                "summary": None,
+                "url": None,
+                "load": dataset.is_collection or name in snap.lists,
+                "entities_url": None,
+                "version": versions.get(name, snap.data_version),
+                "index_version": snap.data_version,
+                "index_current": True,
+                "children": list(dataset.children),
+                "entity_count": count,
+            }
+        )
     names = [d["name"] for d in datasets]
-    return json_response({"datasets": datasets, "current": names, "outdated": [],
-                          "index_stale": False})
+    return json_response(
+        {"datasets": datasets, "current": names, "outdated": [], "index_stale": False}
+    )
 
 
 @router.get(
@@ -249,5 +305,10 @@ def get_catalog(request: Request) -> Response:
     responses=responses(*COMMON),
 )
 def get_algorithms() -> Response:
-    return json_response({"algorithms": [algorithm_dict(a) for a in list_algorithms()],
-                          "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM})
+    return json_response(
+        {
+            "algorithms": [algorithm_dict(a) for a in list_algorithms()],
+            "default": DEFAULT_ALGORITHM,
+            "best": DEFAULT_ALGORITHM,
+        }
+    )
