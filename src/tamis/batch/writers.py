@@ -17,17 +17,11 @@ from typing import Any
 
 import orjson
 
+from tamis.batch.readers import SUFFIXES
 from tamis.errors import InputError
 
-OUTPUT_SUFFIXES = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".xlsx": "xlsx",
-}
+#: file suffix -> output format: every input format but TSV
+OUTPUT_SUFFIXES = {suffix: fmt for suffix, fmt in SUFFIXES.items() if fmt != "tsv"}
 XLSX_MAX_ROWS = 1_048_576
 
 
