@@ -8,11 +8,9 @@ loses only the trigrams it touches). Identifiers weigh more than any name.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
-from tamis.matching.index import KeyIndex, name_key_set, trigrams
+from tamis.matching.index import KeyIndex, trigrams
 from tamis.matching.prepared import PreparedEntity
 
 #: How many entities are fully scored per query at most ...
@@ -25,10 +23,6 @@ MIN_CANDIDATES = 10
 PHONETIC_SHARE = 0.8
 TRIGRAM_SHARE = 1.0
 IDENTIFIER_WEIGHT = 50.0
-#: A candidate's names are fully aligned only when they share at least this share of
-#: the key overlap of its best-overlapping name (and at most MAX_NAMES of them).
-NAME_OVERLAP_SHARE = 0.5
-MAX_NAMES = 8
 
 
 def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
@@ -76,32 +70,3 @@ def top_candidates(
     ranked = top[np.argsort(-scores[top], kind="stable")]
     cutoff = float(scores[ranked[0]]) * RELATIVE_CUTOFF
     return [int(i) for k, i in enumerate(ranked) if k < MIN_CANDIDATES or scores[i] >= cutoff]
-
-
-def query_keys(query: PreparedEntity) -> frozenset[str]:
-    """Every name key of a prepared query."""
-    keys: set[str] = set()
-    for name in query.names:
-        keys |= name_key_set(name.tokens, name.phonetic)
-    return frozenset(keys)
-
-
-def promising_names(keys: frozenset[str], candidate: PreparedEntity) -> PreparedEntity:
-    """``candidate`` keeping only the names that share the most keys with the query.
-
-    A list entity can carry dozens of aliases (and each several romanisations);
-    names that share few keys with the query cannot be its best alignment, so
-    the screener aligns only the closest ones.
-    """
-    names = candidate.names
-    if len(names) <= 2:
-        return candidate
-    overlaps = [len(keys & name_key_set(n.tokens, n.phonetic)) for n in names]
-    best = max(overlaps)
-    if best == 0:
-        return candidate
-    order = sorted(range(len(names)), key=lambda i: -overlaps[i])
-    kept = [i for i in order[:MAX_NAMES] if overlaps[i] >= best * NAME_OVERLAP_SHARE]
-    if len(kept) == len(names):
-        return candidate
-    return replace(candidate, names=tuple(names[i] for i in sorted(kept)))

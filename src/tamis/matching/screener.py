@@ -14,11 +14,10 @@ import numpy as np
 from tamis.errors import InputError
 from tamis.matching.candidates import (
     DEFAULT_CANDIDATES,
-    promising_names,
-    query_keys,
     top_candidates,
 )
 from tamis.matching.explain import Explanation
+from tamis.matching.features.bounds import TokenTable
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.hits import Hit
 from tamis.matching.index import KeyIndex
@@ -43,6 +42,7 @@ class Screener:
         self.entities: list[Entity] = list(entities)
         self.prepared: list[PreparedEntity] = [prepare_entity(e) for e in self.entities]
         self.index = KeyIndex(self.prepared)
+        self._token_table = TokenTable(self.prepared)
         self.candidates = candidates
         self._schemas = np.array([e.schema for e in self.entities], dtype=object)
         self._masks: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
@@ -59,6 +59,10 @@ class Screener:
         the versions in force on ``as_of`` (needed to screen against a past date,
         since a delisted entity may be gone from the current version)."""
         return cls(store.entities(as_of=as_of, lists=lists), **kwargs)
+
+    def token_table(self) -> TokenTable:
+        """Every entity's names as token numbers (see :mod:`tamis.matching.features.bounds`)."""
+        return self._token_table
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -157,18 +161,20 @@ class Screener:
             tuple(sorted(schemas)) if schemas is not None else None,
         )
         numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
-        scored: list[_Scored] = []
-        keys = query_keys(prepared)
-        for number in numbers:
-            if exclude_ids and self.entities[number].id in exclude_ids:
-                continue
-            candidate = promising_names(keys, self.prepared[number])
-            result = algo.compare_prepared(prepared, candidate)
-            if result.score >= threshold:
-                match = result.score >= algo.threshold
-                scored.append((number, result.score, match, result.explanations))
-        scored.sort(key=lambda row: (-row[1], self.entities[row[0]].id))
-        return scored[:limit]
+        if exclude_ids:
+            numbers = [n for n in numbers if self.entities[n].id not in exclude_ids]
+        found = [
+            (number, result.score)
+            for number, result in algo.score_candidates(prepared, numbers, self, threshold)
+        ]
+        found.sort(key=lambda row: (-row[1], self.entities[row[0]].id))
+        # Explanations are written for the hits returned only.
+        best = [number for number, _ in found[:limit]]
+        explained = dict(algo.score_candidates(prepared, best, self, 0.0, explain=True))
+        return [
+            (number, score, score >= algo.threshold, explained[number].explanations)
+            for number, score in found[:limit]
+        ]
 
     def screen_many(
         self, queries: Sequence[Entity], *, workers: int | None = None, **options: Any

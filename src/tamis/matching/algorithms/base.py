@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
 
 from tamis.matching.explain import Score
+from tamis.matching.features.bounds import TokenTable
 from tamis.matching.prepared import PreparedEntity, prepare_entity
 from tamis.model import Entity
+
+
+class CandidatePool(Protocol):
+    """What an algorithm may use of the screener it scores candidates for."""
+
+    prepared: Sequence[PreparedEntity]
+
+    def token_table(self) -> TokenTable: ...
 
 
 class Algorithm:
@@ -26,6 +36,24 @@ class Algorithm:
         self, query: PreparedEntity, candidate: PreparedEntity, explain: bool = True
     ) -> Score:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def score_candidates(
+        self,
+        query: PreparedEntity,
+        numbers: Sequence[int],
+        pool: CandidatePool,
+        floor: float,
+        explain: bool = False,
+    ) -> list[tuple[int, Score]]:
+        """(entity number, score) of the candidates ``numbers`` of ``pool`` that score at
+        least ``floor``. Algorithms that can bound scores cheaply override this to
+        skip candidates that cannot reach ``floor``."""
+        out = []
+        for number in numbers:
+            result = self.compare_prepared(query, pool.prepared[number], explain)
+            if result.score >= floor:
+                out.append((number, result))
+        return out
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -14,8 +14,13 @@ country and gender; an identical identifier lifts it close to 1.
 
 from __future__ import annotations
 
-from tamis.matching.algorithms.base import Algorithm
+from collections.abc import Sequence
+
+import numpy as np
+
+from tamis.matching.algorithms.base import Algorithm, CandidatePool
 from tamis.matching.explain import Explanation, Score, signed
+from tamis.matching.features.bounds import CandidateNames, merge_possible, name_bounds
 from tamis.matching.features.country import country_agreement
 from tamis.matching.features.dates import birth_date_agreement
 from tamis.matching.features.gender import gender_agreement
@@ -41,6 +46,9 @@ DATE_PENALTY = 0.35
 COUNTRY_BONUS = 0.03
 COUNTRY_PENALTY = 0.15
 GENDER_PENALTY = 0.2
+#: Rounding of the final score, and the margin screening keeps below a floor for it.
+DIGITS = 6
+ROUNDING_MARGIN = 1e-6
 #: the person named in one name is the parent (or the family name) in the other
 ROLE_PENALTY = 0.3
 #: an organisation name naming a country the other lacks (a national subsidiary)
@@ -94,9 +102,58 @@ class TamisV1(Algorithm):
     )
     threshold = 0.75
 
+    def score_candidates(
+        self,
+        query: PreparedEntity,
+        numbers: Sequence[int],
+        pool: CandidatePool,
+        floor: float,
+        explain: bool = False,
+    ) -> list[tuple[int, Score]]:
+        """Aligns only candidates whose names can reach ``floor``: no feature but an
+        identical identifier adds more than the birth-date and country bonuses to the
+        name score, and the name score is bounded from the token similarities (see
+        :mod:`tamis.matching.features.bounds`); within a candidate, only the name
+        pairs that can be its best are aligned."""
+        if not numbers:
+            return []
+        candidates = [pool.prepared[n] for n in numbers]
+        names = CandidateNames(pool.token_table(), np.asarray(numbers, dtype=np.int64))
+        query_org = _is_org(query.schema)
+        entity_org = np.array([query_org or _is_org(c.schema) for c in candidates], dtype=bool)
+        pairs = name_bounds(query, names, entity_org[names.owner])
+        reachable = np.ones(len(numbers), dtype=bool)
+        if floor > 0:
+            top = np.zeros(len(numbers))
+            if pairs.size:
+                np.maximum.at(top, names.owner, pairs.max(axis=0))
+            if query.birth_dates:
+                top += [DATE_BONUS if c.birth_dates else 0.0 for c in candidates]
+            if query.countries:
+                top += [COUNTRY_BONUS if c.countries else 0.0 for c in candidates]
+            if query.identifiers:
+                top[[bool(query.identifiers & c.identifiers) for c in candidates]] = np.inf
+            reachable = top >= floor - ROUNDING_MARGIN
+            if not reachable.all() and pairs.size:
+                reachable[names.owner[merge_possible(query, names)]] = True
+        out = []
+        for k in np.nonzero(reachable)[0]:
+            start, end = names.offsets[k], names.offsets[k + 1]
+            bounds = pairs[:, start:end].tolist() if pairs.size else None
+            result = self.compare_prepared(query, candidates[k], explain, name_bounds=bounds)
+            if result.score >= floor:
+                out.append((numbers[k], result))
+        return out
+
     def compare_prepared(
-        self, query: PreparedEntity, candidate: PreparedEntity, explain: bool = True
+        self,
+        query: PreparedEntity,
+        candidate: PreparedEntity,
+        explain: bool = True,
+        name_bounds: list[list[float]] | None = None,
     ) -> Score:
+        """``name_bounds`` (from :class:`QueryBounds`) only saves work: the score and
+        explanations are the same without it."""
         notes: list[Explanation] = []
         if not schema_compatible(query.schema, candidate.schema):
             if explain:
@@ -111,7 +168,7 @@ class TamisV1(Algorithm):
                 )
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
-        match = best_name_match(query.names, candidate.names, org)
+        match = best_name_match(query.names, candidate.names, org, name_bounds)
         if match is not None and match.score < 1.0:
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:
@@ -263,4 +320,4 @@ class TamisV1(Algorithm):
                         f"Identifier {ident} is identical {signed(score - before)}",
                     )
                 )
-        return Score(round(min(max(score, 0.0), 1.0), 6), notes)
+        return Score(round(min(max(score, 0.0), 1.0), DIGITS), notes)

@@ -40,6 +40,8 @@ THIN_FACTOR = 0.85
 #: and whole names with their legal forms this similar to count as a typo in a form.
 JOINED_MIN = 0.85
 COMPACT_MIN = 0.85
+#: A weak alias (a nickname, a partial name) is weaker evidence: its score is scaled.
+WEAK_ALIAS_FACTOR = 0.9
 
 
 class TokenPair(NamedTuple):
@@ -175,25 +177,43 @@ def best_name_match(
     query_names: tuple[PreparedName, ...],
     candidate_names: tuple[PreparedName, ...],
     org: bool = False,
+    bounds: list[list[float]] | None = None,
 ) -> NameMatch | None:
-    """The best-scoring alignment over every pair of names (None if a side has none)."""
+    """The best-scoring alignment over every pair of names (None if a side has none):
+    the first pair, query names outer, to reach the highest score.
+
+    ``bounds[i][j]``, when given, is at least the score of query name i against
+    candidate name j (see :mod:`tamis.matching.features.bounds`): the pair with the
+    highest bound is aligned first, and pairs whose bound is below its score are
+    never aligned. The result is the same as without bounds.
+    """
+    if not query_names or not candidate_names:
+        return None
+    seed = -1.0
+    seeded: tuple[int, int, NameMatch] | None = None
+    if bounds is not None:
+        _, i, j = max((b, i, j) for i, line in enumerate(bounds) for j, b in enumerate(line))
+        seeded = (i, j, _scored_pair(query_names[i], candidate_names[j], org))
+        seed = seeded[2].score
     best: NameMatch | None = None
-    for q in query_names:
-        for c in candidate_names:
-            match = align(q, c, org)
-            if c.weak:
-                # a weak alias (nickname, partial name) is weaker evidence
-                match = NameMatch(
-                    match.score * 0.9,
-                    q,
-                    c,
-                    match.pairs,
-                    match.query_unpaired,
-                    match.candidate_unpaired,
-                    match.joined,
-                )
+    for i, q in enumerate(query_names):
+        for j, c in enumerate(candidate_names):
+            if bounds is not None:
+                if bounds[i][j] < seed:
+                    continue
+                assert seeded is not None
+                match = seeded[2] if (i, j) == seeded[:2] else _scored_pair(q, c, org)
+            else:
+                match = _scored_pair(q, c, org)
             if best is None or match.score > best.score:
                 best = match
                 if best.score >= 1.0:
                     return best
     return best
+
+
+def _scored_pair(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch:
+    match = align(query, candidate, org)
+    if candidate.weak:
+        return match._replace(score=match.score * WEAK_ALIAS_FACTOR)
+    return match

@@ -1,0 +1,337 @@
+"""Upper bounds of name scores over many candidates at once, so that screening
+aligns only the names that can matter.
+
+A screening query meets a few dozen candidates, each with several names, and
+most of them share a token or two with the query and nothing more. Aligning
+every name pair costs more than everything else in a query. The bounds here are
+computed with array operations over all candidates together and are never below
+the score :func:`tamis.matching.features.names.align` (with the joined-forms and
+merged-token rules) would give, so skipping on them changes no result.
+
+For one query name and one candidate name, alignment scores
+
+    quality x high x (base + (1 - base) x low) x penalties
+
+where quality is a weighted mean of paired similarities (at most the best
+similarity any token pair reaches), and high / low are the coverages of the two
+sides (at most the weight share of tokens that have some partner at or above
+PAIR_MIN). The penalties are at most 1.
+
+Token similarities come from one edit-distance matrix (rapidfuzz, in C) between
+the query tokens and the candidates' distinct tokens; the full
+:func:`token_similarity` runs only for the pairs that can reach PAIR_MIN (see
+:func:`may_pair`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
+from tamis.matching.features.names import (
+    CONFLICT_PENALTY,
+    COVER_BASE_ORG,
+    COVER_BASE_PERSON,
+    JOINED_MIN,
+    PAIR_MIN,
+    WEAK_ALIAS_FACTOR,
+    _joined,
+    _weights,
+)
+from tamis.matching.features.tokens import (
+    EDIT_COST,
+    ENDING_MIN_STEM,
+    PHONETIC_MIN_SAME_SYLLABLES,
+    token_similarity,
+    token_weight,
+)
+from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
+
+#: Floating-point slack: a bound is a product of sums taken in another order than
+#: the alignment takes them.
+SLACK = 1e-9
+#: Joined forms (and merged tokens) this similar have lengths this close: a length
+#: difference costs at least one edit per letter.
+_CLOSE_LENGTH = (1.0 - min(JOINED_MIN, MERGE_MIN)) / EDIT_COST
+
+
+@lru_cache(maxsize=300_000)
+def mergeable_pairs(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Neighbouring tokens written together, as the merged-token rule tries them."""
+    return tuple(
+        a + b
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if not (a.isdigit() or b.isdigit()) and len(a) + len(b) >= MERGE_MIN_LETTERS
+    )
+
+
+@lru_cache(maxsize=300_000)
+def _stem_key(token: str) -> str | None:
+    """Phonetic key of the token without a Baltic -s ending (None if it has none)."""
+    if not token.endswith("s") or len(token) - 1 < ENDING_MIN_STEM:
+        return None
+    return phonetic_key(token[:-1])
+
+
+def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    """:func:`spelling_similarity` of every pair, as a matrix."""
+    distances = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
+    left_len = np.fromiter(map(len, left), dtype=np.float64, count=len(left))
+    right_len = np.fromiter(map(len, right), dtype=np.float64, count=len(right))
+    longest = np.maximum.outer(left_len, right_len)
+    return 1.0 - distances * EDIT_COST / np.maximum(longest, 1.0)
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The concatenation of ``arange(s, e)`` for each pair."""
+    lengths = ends - starts
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(int(lengths.sum()))
+
+
+class TokenTable:
+    """The names of every list entity as arrays of token numbers, with what the
+    bounds need per token and per name. Built once per screener."""
+
+    def __init__(self, prepared: Sequence[PreparedEntity]) -> None:
+        token_ids: dict[tuple[str, str], int] = {}
+        pair_ids: dict[str, int] = {}
+        number_ids: dict[frozenset[str], int] = {}
+        self.names: list[PreparedName] = []
+        name_tokens: list[int] = []
+        name_pairs: list[int] = []
+        token_start, pair_start, entity_start = [0], [0], [0]
+        for entity in prepared:
+            for name in entity.names:
+                self.names.append(name)
+                for key in zip(name.tokens, name.phonetic, strict=True):
+                    name_tokens.append(token_ids.setdefault(key, len(token_ids)))
+                for joined in mergeable_pairs(name.tokens):
+                    name_pairs.append(pair_ids.setdefault(joined, len(pair_ids)))
+                token_start.append(len(name_tokens))
+                pair_start.append(len(name_pairs))
+            entity_start.append(len(self.names))
+        vocabulary = list(token_ids)
+        #: phonetic keys (of tokens and of their stems) as numbers
+        self.key_codes: dict[str, int] = {}
+        self.token_text = [t for t, _ in vocabulary]
+        self.token_phonetic = [p for _, p in vocabulary]
+        self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
+        self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
+        self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
+        self.token_key = self._codes(self.token_phonetic)
+        self.token_stem = self._codes([_stem_key(t) for t in self.token_text])
+        #: token weight in the names of people (column 0) and organisations (1)
+        self.token_weight = np.array(
+            [[token_weight(t, False), token_weight(t, True)] for t in self.token_text],
+            dtype=np.float64,
+        ).reshape(-1, 2)
+        #: ... and that weight where an unpaired token signals a different name, else 0
+        self.token_distinct = np.array(
+            [[_weights((t,), False)[2][0], _weights((t,), True)[2][0]] for t in self.token_text],
+            dtype=np.float64,
+        ).reshape(-1, 2)
+        self.pair_text = list(pair_ids)
+        self.name_tokens = np.array(name_tokens, dtype=np.int64)
+        self.name_pairs = np.array(name_pairs, dtype=np.int64)
+        self.token_start = np.array(token_start, dtype=np.int64)
+        self.pair_start = np.array(pair_start, dtype=np.int64)
+        self.entity_start = np.array(entity_start, dtype=np.int64)
+        self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
+        self.name_joined_len = np.array([len(n.joined) for n in self.names], dtype=np.float64)
+        self.name_compact_len = np.array([len(n.compact) for n in self.names], dtype=np.float64)
+        self.name_numbers = np.array(
+            [number_ids.setdefault(n.numbers, len(number_ids)) for n in self.names],
+            dtype=np.int64,
+        )
+        self.number_ids = number_ids
+        self.name_total = np.array(
+            [[_weights(n.tokens, False)[1], _weights(n.tokens, True)[1]] for n in self.names],
+            dtype=np.float64,
+        ).reshape(-1, 2)
+
+    def _codes(self, keys: Sequence[str | None]) -> np.ndarray:
+        codes = self.key_codes
+        return np.array(
+            [-1 if k is None else codes.setdefault(k, len(codes)) for k in keys], dtype=np.int64
+        )
+
+    def query_codes(self, keys: Sequence[str | None]) -> np.ndarray:
+        """Codes of a query's keys: keys no list token has get codes no token has."""
+        codes = self.key_codes
+        return np.array(
+            [-1 if k is None else codes.get(k, -2 - i) for i, k in enumerate(keys)],
+            dtype=np.int64,
+        )
+
+
+def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.ndarray) -> np.ndarray:
+    """Which (query token, list token) pairs can reach PAIR_MIN in
+    :func:`token_similarity`, and their spelling similarity where it is exact.
+
+    Each way to a similarity: exact or spelling (close enough in edit distance);
+    phonetic (needs at least PHONETIC_MIN_SAME_SYLLABLES of spelling); initials and
+    contractions (same first letter); numbers and digits for letters (a token that
+    is not all letters); a dropped Baltic -s ending (the stem spells like the other
+    token, which keeps the whole tokens' spelling close too, or sounds like it).
+    """
+    left = [t for t, _ in query]
+    spelling = _spelling(left, [table.token_text[i] for i in tokens])
+    maybe = spelling >= PHONETIC_MIN_SAME_SYLLABLES - SLACK
+    maybe |= np.equal.outer(np.array([ord(t[0]) for t in left]), table.token_first[tokens])
+    maybe |= ~np.logical_and.outer(np.array([t.isalpha() for t in left]), table.token_alpha[tokens])
+    keys = table.query_codes([p for _, p in query])
+    stems = table.query_codes([_stem_key(t) for t in left])
+    maybe |= np.equal.outer(stems, table.token_key[tokens]) & (stems >= 0)[:, None]
+    list_stems = table.token_stem[tokens]
+    maybe |= np.equal.outer(keys, list_stems) & (list_stems >= 0)[None, :]
+    return maybe
+
+
+class CandidateNames:
+    """The names of some list entities, and their tokens, gathered for bounding."""
+
+    def __init__(self, table: TokenTable, entities: np.ndarray) -> None:
+        starts, ends = table.entity_start[entities], table.entity_start[entities + 1]
+        counts = ends - starts
+        self.table = table
+        #: numbers into ``table.names``
+        self.names = _ranges(starts, ends)
+        #: for each name, its entity's position in ``entities``
+        self.owner = np.repeat(np.arange(len(entities)), counts)
+        #: where each entity's names start in :attr:`names` (and where the last ends)
+        self.offsets = np.concatenate(([0], np.cumsum(counts)))
+        starts, ends = table.token_start[self.names], table.token_start[self.names + 1]
+        self.name_sizes = ends - starts
+        #: token numbers of every name, one name after the other
+        self.tokens = table.name_tokens[_ranges(starts, ends)]
+        #: where each name's tokens start in :attr:`tokens`
+        self.segments = np.concatenate(([0], np.cumsum(self.name_sizes)[:-1]))
+        self.distinct, self.inverse = np.unique(self.tokens, return_inverse=True)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarray) -> np.ndarray:
+    """``bounds[i, n]``: at least the score of aligning query name i with candidate
+    name n (``org[n]``: scored as organisations), the weak-alias factor included, as
+    :func:`best_name_match` scores pairs."""
+    out = np.zeros((len(query.names), len(candidates)))
+    if not query.names or not len(candidates):
+        return out
+    table = candidates.table
+    names = candidates.names
+    slots: dict[tuple[str, str], int] = {}
+    query_slots = [
+        [slots.setdefault(key, len(slots)) for key in zip(n.tokens, n.phonetic, strict=True)]
+        for n in query.names
+    ]
+    similarity = _similarities(table, list(slots), candidates.distinct)[:, candidates.inverse]
+    org_index = org.astype(np.int64)
+    token_org = np.repeat(org_index, candidates.name_sizes)
+    token_weights = table.token_weight[candidates.tokens, token_org]
+    token_distinct = table.token_distinct[candidates.tokens, token_org]
+    name_total = table.name_total[names, org_index]
+    base = np.where(org, COVER_BASE_ORG, COVER_BASE_PERSON)
+    weak = table.name_weak[names]
+    segments = candidates.segments
+    for i, name in enumerate(query.names):
+        sub = similarity[query_slots[i]]
+        best_token = sub.max(axis=0)
+        best_sim = np.maximum.reduceat(best_token, segments)
+        cov_c = np.add.reduceat(token_weights * (best_token > 0), segments) / name_total
+        hits = np.logical_or.reduceat(sub > 0, segments, axis=1)
+        person, organisation = _weights(name.tokens, False), _weights(name.tokens, True)
+        weights_q = np.array([person[0], organisation[0]]).T[:, org_index]
+        distinct_q = np.array([person[2], organisation[2]]).T[:, org_index]
+        totals_q = np.array([person[1], organisation[1]])[org_index]
+        cov_q = (weights_q * hits).sum(axis=0) / totals_q
+        high, low = np.maximum(cov_q, cov_c), np.minimum(cov_q, cov_c)
+        bound = best_sim * high * (base + (1 - base) * low)
+        # Tokens with no partner at all stay unpaired: when both sides keep distinctive
+        # ones, the substitution penalty applies at least to them.
+        left_q = (distinct_q * ~hits).sum(axis=0) / totals_q
+        left_c = np.add.reduceat(token_distinct * (best_token == 0), segments) / name_total
+        conflict = np.minimum(1.0, 2 * np.minimum(left_q, left_c))
+        bound *= np.where((left_q > 0) & (left_c > 0), 1 - CONFLICT_PENALTY * conflict, 1.0)
+        for n in np.nonzero(_may_join(table, name, names))[0]:
+            joined = _joined(name, table.names[names[n]])
+            if joined >= JOINED_MIN and joined > bound[n]:
+                bound[n] = joined
+        bound = np.where(weak, bound * WEAK_ALIAS_FACTOR, bound)
+        out[i] = np.where(bound > 0, np.minimum(1.0, bound + SLACK), 0.0)
+    return out
+
+
+def _similarities(
+    table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.ndarray
+) -> np.ndarray:
+    """:func:`token_similarity` of each query token and list token (0 below PAIR_MIN)."""
+    out = np.zeros((len(query), len(tokens)))
+    for i, j in zip(*np.nonzero(may_pair(table, query, tokens)), strict=True):
+        a, pa = query[i]
+        t = int(tokens[j])
+        sim = token_similarity(a, table.token_text[t], pa, table.token_phonetic[t])[0]
+        if sim >= PAIR_MIN:
+            out[i, j] = sim
+    return out
+
+
+def _may_join(table: TokenTable, query: PreparedName, names: np.ndarray) -> np.ndarray:
+    """Which names the joined-forms rule can bring to JOINED_MIN: only names of the
+    same numbers whose joined or compact forms are about as long as the query's."""
+    numbers = table.number_ids.get(query.numbers, -1)
+    same = table.name_numbers[names] == numbers
+    joined, compact = table.name_joined_len[names], table.name_compact_len[names]
+    close = (
+        np.abs(joined - len(query.joined))
+        <= _CLOSE_LENGTH * np.maximum(joined, len(query.joined)) + SLACK
+    )
+    close |= (
+        np.abs(compact - len(query.compact))
+        <= _CLOSE_LENGTH * np.maximum(compact, len(query.compact)) + SLACK
+    )
+    return same & close
+
+
+def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
+    """Per candidate name, whether the merged-token rule may apply between it and a
+    query name: a long token of one spells two neighbouring tokens of the other
+    written together."""
+    out = np.zeros(len(candidates), dtype=bool)
+    if not len(candidates):
+        return out
+    table = candidates.table
+    query_pairs = sorted({p for n in query.names for p in mergeable_pairs(n.tokens)})
+    query_long = sorted({t for n in query.names for t in n.tokens if len(t) >= MERGE_MIN_LETTERS})
+    if query_pairs:
+        distinct = candidates.distinct
+        long = distinct[table.token_len[distinct] >= MERGE_MIN_LETTERS]
+        if long.size:
+            spells = _spells([table.token_text[t] for t in long], query_pairs)
+            if spells.any():
+                flags = np.zeros(len(distinct), dtype=bool)
+                flags[np.searchsorted(distinct, long[spells])] = True
+                out |= np.logical_or.reduceat(flags[candidates.inverse], candidates.segments)
+    if query_long:
+        names = candidates.names
+        starts, ends = table.pair_start[names], table.pair_start[names + 1]
+        if (ends > starts).any():
+            pairs = table.name_pairs[_ranges(starts, ends)]
+            distinct, inverse = np.unique(pairs, return_inverse=True)
+            spells = _spells([table.pair_text[p] for p in distinct], query_long)
+            if spells.any():
+                owner = np.repeat(np.arange(len(names)), ends - starts)
+                out[owner[spells[inverse]]] = True
+    return out
+
+
+def _spells(texts: list[str], others: list[str]) -> np.ndarray:
+    """Which ``texts`` spell one of ``others`` as closely as a merge needs."""
+    return (_spelling(texts, others) >= MERGE_MIN - SLACK).any(axis=1)
