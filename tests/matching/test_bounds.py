@@ -1,0 +1,105 @@
+"""The name-score bounds never fall below the real scores, so skipping on them
+changes no screening result."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+from tamis.matching import get_algorithm
+from tamis.matching.features.bounds import (
+    CandidateNames,
+    may_pair,
+    merge_possible,
+    name_bounds,
+)
+from tamis.matching.features.merge import merged_alignment
+from tamis.matching.features.names import PAIR_MIN, WEAK_ALIAS_FACTOR, align
+from tamis.matching.features.tokens import token_similarity
+from tamis.matching.prepared import prepare_entity
+from tamis.model import Entity
+
+from .evaldata import load_suite
+
+
+@pytest.fixture(scope="module")
+def un_screener(screener):
+    from tamis.matching import Screener
+
+    return Screener([e for e in screener.entities if "un_sc" in e.lists])
+
+
+def _queries(limit: int) -> list[Entity]:
+    rows = load_suite("un_typos")[::3] + load_suite("negatives_2k")[::25]
+    rows += load_suite("cross_script")
+    return [Entity.from_dict({**r["query"], "id": "q"}) for r in rows][:limit]
+
+
+def test_may_pair_misses_no_token_pair_that_pairs(un_screener):
+    table = un_screener.token_table()
+    rng = random.Random(7)
+    tokens = list(range(len(table.token_text)))
+    query_tokens = [
+        (t, p)
+        for q in _queries(400)
+        for name in prepare_entity(q).names
+        for t, p in zip(name.tokens, name.phonetic, strict=True)
+    ]
+    query_tokens = list(dict.fromkeys(query_tokens))
+    checked = paired = 0
+    for start in range(0, len(query_tokens), 40):
+        block = query_tokens[start : start + 40]
+        sample = np.array(sorted(rng.sample(tokens, 600)), dtype=np.int64)
+        maybe = may_pair(table, block, sample)
+        for (i, (a, pa)), (j, t) in itertools.product(enumerate(block), enumerate(sample)):
+            sim = token_similarity(a, table.token_text[t], pa, table.token_phonetic[t])[0]
+            checked += 1
+            if sim >= PAIR_MIN:
+                paired += 1
+                assert maybe[i, j], (a, table.token_text[t], sim)
+    assert checked > 100_000 and paired > 100
+
+
+@pytest.mark.parametrize("org", [False, True])
+def test_name_bounds_are_never_below_alignment(un_screener, org):
+    table = un_screener.token_table()
+    checked = 0
+    for query in _queries(120):
+        prepared = prepare_entity(query)
+        found = [h.entity for h in un_screener.screen(query, threshold=0, limit=25)]
+        entities = np.array([un_screener.entities.index(e) for e in found], dtype=np.int64)
+        if not len(entities) or not prepared.names:
+            continue
+        candidates = CandidateNames(table, entities)
+        bounds = name_bounds(prepared, candidates, np.full(len(candidates), org))
+        merging = merge_possible(prepared, candidates)
+        for n, name_number in enumerate(candidates.names):
+            name = table.names[name_number]
+            for i, query_name in enumerate(prepared.names):
+                score = align(query_name, name, org).score
+                if name.weak:
+                    score *= WEAK_ALIAS_FACTOR
+                assert bounds[i, n] >= score, (query_name.original, name.original)
+                merged = merged_alignment(query_name, name, org)
+                if merged is not None:
+                    assert merging[n], (query_name.original, name.original)
+                checked += 1
+    assert checked > 2_000
+
+
+def test_screening_with_bounds_equals_scoring_every_candidate(un_screener):
+    algo = get_algorithm("tamis-v1")
+    for query in _queries(30):
+        prepared = prepare_entity(query)
+        numbers = list(range(len(un_screener.prepared)))
+        exhaustive = {
+            n: algo.compare_prepared(prepared, un_screener.prepared[n], explain=False).score
+            for n in numbers
+        }
+        for floor in (0.75, 0.5):
+            found = algo.score_candidates(prepared, numbers, un_screener, floor)
+            bounded = {n: result.score for n, result in found}
+            assert bounded == {n: s for n, s in exhaustive.items() if s >= floor}
