@@ -6,7 +6,8 @@ import datetime as dt
 import gc
 import os
 from collections import OrderedDict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,20 @@ from tamis.model import Entity
 POOL_MIN_QUERIES = 200
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building an index allocates millions of small objects and frees almost none;
+    the cyclic garbage collector would walk the growing heap again and again (it
+    took three quarters of the build time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Screener:
     """Screens queries against a fixed set of list entities.
 
@@ -40,9 +55,10 @@ class Screener:
 
     def __init__(self, entities: Iterable[Entity], candidates: int = DEFAULT_CANDIDATES) -> None:
         self.entities: list[Entity] = list(entities)
-        self.prepared: list[PreparedEntity] = [prepare_entity(e) for e in self.entities]
-        self.index = KeyIndex(self.prepared)
-        self._token_table = TokenTable(self.prepared)
+        with _collector_paused():
+            self.prepared: list[PreparedEntity] = [prepare_entity(e) for e in self.entities]
+            self.index = KeyIndex(self.prepared)
+            self._token_table = TokenTable(self.prepared)
         self.candidates = candidates
         self._schemas = np.array([e.schema for e in self.entities], dtype=object)
         self._masks: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()

@@ -40,6 +40,7 @@ from tamis.matching.features.names import (
     JOINED_MIN,
     PAIR_MIN,
     WEAK_ALIAS_FACTOR,
+    _distinct,
     _joined,
     _weights,
 )
@@ -106,13 +107,25 @@ class TokenTable:
         name_tokens: list[int] = []
         name_pairs: list[int] = []
         token_start, pair_start, entity_start = [0], [0], [0]
+        # the same name recurs across lists and romanisations: number it once
+        numbered: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
         for entity in prepared:
             for name in entity.names:
                 self.names.append(name)
-                for key in zip(name.tokens, name.phonetic, strict=True):
-                    name_tokens.append(token_ids.setdefault(key, len(token_ids)))
-                for joined in mergeable_pairs(name.tokens):
-                    name_pairs.append(pair_ids.setdefault(joined, len(pair_ids)))
+                found = numbered.get(name.tokens)
+                if found is None:
+                    found = numbered[name.tokens] = (
+                        [
+                            token_ids.setdefault(key, len(token_ids))
+                            for key in zip(name.tokens, name.phonetic, strict=True)
+                        ],
+                        [
+                            pair_ids.setdefault(joined, len(pair_ids))
+                            for joined in mergeable_pairs(name.tokens)
+                        ],
+                    )
+                name_tokens.extend(found[0])
+                name_pairs.extend(found[1])
                 token_start.append(len(name_tokens))
                 pair_start.append(len(name_pairs))
             entity_start.append(len(self.names))
@@ -132,9 +145,8 @@ class TokenTable:
             dtype=np.float64,
         ).reshape(-1, 2)
         #: ... and that weight where an unpaired token signals a different name, else 0
-        self.token_distinct = np.array(
-            [[_weights((t,), False)[2][0], _weights((t,), True)[2][0]] for t in self.token_text],
-            dtype=np.float64,
+        self.token_distinct = self.token_weight * np.array(
+            [[_distinct(t, False), _distinct(t, True)] for t in self.token_text], dtype=bool
         ).reshape(-1, 2)
         self.pair_text = list(pair_ids)
         self.name_tokens = np.array(name_tokens, dtype=np.int64)
@@ -150,10 +162,9 @@ class TokenTable:
             dtype=np.int64,
         )
         self.number_ids = number_ids
-        self.name_total = np.array(
-            [[_weights(n.tokens, False)[1], _weights(n.tokens, True)[1]] for n in self.names],
-            dtype=np.float64,
-        ).reshape(-1, 2)
+        #: total token weight of each name as people's (column 0) and organisations' names
+        totals = np.add.reduceat(self.token_weight[self.name_tokens], self.token_start[:-1])
+        self.name_total = np.where(totals > 0, totals, 1.0)
 
     def _codes(self, keys: Sequence[str | None]) -> np.ndarray:
         codes = self.key_codes
