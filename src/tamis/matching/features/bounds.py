@@ -56,9 +56,6 @@ from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
 #: Floating-point slack: a bound is a product of sums taken in another order than
 #: the alignment takes them.
 SLACK = 1e-9
-#: Joined forms (and merged tokens) this similar have lengths this close: a length
-#: difference costs at least one edit per letter.
-_CLOSE_LENGTH = (1.0 - min(JOINED_MIN, MERGE_MIN)) / EDIT_COST
 
 
 @lru_cache(maxsize=300_000)
@@ -137,6 +134,7 @@ class TokenTable:
         self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
         self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
         self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
+        self.token_ending = np.array([t.endswith("s") for t in self.token_text], dtype=bool)
         self.token_key = self._codes(self.token_phonetic)
         self.token_stem = self._codes([_stem_key(t) for t in self.token_text])
         #: token weight in the names of people (column 0) and organisations (1)
@@ -155,8 +153,8 @@ class TokenTable:
         self.pair_start = np.array(pair_start, dtype=np.int64)
         self.entity_start = np.array(entity_start, dtype=np.int64)
         self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
-        self.name_joined_len = np.array([len(n.joined) for n in self.names], dtype=np.float64)
-        self.name_compact_len = np.array([len(n.compact) for n in self.names], dtype=np.float64)
+        self.name_joined = [n.joined for n in self.names]
+        self.name_compact = [n.compact for n in self.names]
         self.name_numbers = np.array(
             [number_ids.setdefault(n.numbers, len(number_ids)) for n in self.names],
             dtype=np.int64,
@@ -183,20 +181,36 @@ class TokenTable:
 
 def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.ndarray) -> np.ndarray:
     """Which (query token, list token) pairs can reach PAIR_MIN in
-    :func:`token_similarity`, and their spelling similarity where it is exact.
+    :func:`token_similarity` (True is a maybe, False is certain).
 
-    Each way to a similarity: exact or spelling (close enough in edit distance);
-    phonetic (needs at least PHONETIC_MIN_SAME_SYLLABLES of spelling); initials and
-    contractions (same first letter); numbers and digits for letters (a token that
-    is not all letters); a dropped Baltic -s ending (the stem spells like the other
-    token, which keeps the whole tokens' spelling close too, or sounds like it).
+    Each way to a similarity, and what it needs:
+
+    - exact or spelling: a spelling similarity of PAIR_MIN;
+    - phonetic: the same phonetic key and PHONETIC_MIN_SAME_SYLLABLES of spelling;
+    - initials: one token of one letter, the same first letter;
+    - contractions: the same first letter, one token at least twice as long;
+    - numbers, ordinals and digits for letters: a token that is not all letters;
+    - a dropped Baltic -s ending (one token ends in -s, the other not): the stem
+      spells like the other token (which keeps PHONETIC_MIN_SAME_SYLLABLES of
+      spelling between the whole tokens), is a contraction of it or an initial
+      (same first letter), or sounds like it (its phonetic key).
     """
     left = [t for t, _ in query]
+    left_len = np.array([len(t) for t in left])
+    right_len = table.token_len[tokens]
     spelling = _spelling(left, [table.token_text[i] for i in tokens])
-    maybe = spelling >= PHONETIC_MIN_SAME_SYLLABLES - SLACK
-    maybe |= np.equal.outer(np.array([ord(t[0]) for t in left]), table.token_first[tokens])
-    maybe |= ~np.logical_and.outer(np.array([t.isalpha() for t in left]), table.token_alpha[tokens])
     keys = table.query_codes([p for _, p in query])
+    same_key = np.equal.outer(keys, table.token_key[tokens])
+    one_ending = np.not_equal.outer(
+        np.array([t.endswith("s") for t in left]), table.token_ending[tokens]
+    )
+    maybe = spelling >= PAIR_MIN - SLACK
+    maybe |= (spelling >= PHONETIC_MIN_SAME_SYLLABLES - SLACK) & (same_key | one_ending)
+    shorter = np.minimum.outer(left_len, right_len)
+    longer = np.maximum.outer(left_len, right_len)
+    same_first = np.equal.outer(np.array([ord(t[0]) for t in left]), table.token_first[tokens])
+    maybe |= same_first & ((shorter == 1) | (longer >= 2 * shorter) | one_ending)
+    maybe |= ~np.logical_and.outer(np.array([t.isalpha() for t in left]), table.token_alpha[tokens])
     stems = table.query_codes([_stem_key(t) for t in left])
     maybe |= np.equal.outer(stems, table.token_key[tokens]) & (stems >= 0)[:, None]
     list_stems = table.token_stem[tokens]
@@ -295,20 +309,15 @@ def _similarities(
 
 
 def _may_join(table: TokenTable, query: PreparedName, names: np.ndarray) -> np.ndarray:
-    """Which names the joined-forms rule can bring to JOINED_MIN: only names of the
-    same numbers whose joined or compact forms are about as long as the query's."""
-    numbers = table.number_ids.get(query.numbers, -1)
-    same = table.name_numbers[names] == numbers
-    joined, compact = table.name_joined_len[names], table.name_compact_len[names]
-    close = (
-        np.abs(joined - len(query.joined))
-        <= _CLOSE_LENGTH * np.maximum(joined, len(query.joined)) + SLACK
-    )
-    close |= (
-        np.abs(compact - len(query.compact))
-        <= _CLOSE_LENGTH * np.maximum(compact, len(query.compact)) + SLACK
-    )
-    return same & close
+    """Which names the joined-forms rule can bring to JOINED_MIN: names of the same
+    numbers whose joined or compact form spells the query's that closely."""
+    out = table.name_numbers[names] == table.number_ids.get(query.numbers, -1)
+    same = np.nonzero(out)[0]
+    if same.size:
+        joined = _spelling([query.joined], [table.name_joined[n] for n in names[same]])[0]
+        compact = _spelling([query.compact], [table.name_compact[n] for n in names[same]])[0]
+        out[same] = np.maximum(joined, compact) >= JOINED_MIN - SLACK
+    return out
 
 
 def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
