@@ -64,6 +64,20 @@ GOLDEN = [
         0.8739,
     ),
     ("ofac-sls", "Vessel", {"name": ["GLORIOUS SEA"]}, {"name": ["OCEAN GLORY"]}, 0.4606),
+    (
+        "ofac-sls",
+        "Person",
+        {"name": ["Vladimir Putin"]},
+        {"name": ["VLADIMIROV, Nikolai Nikolayevich"]},
+        0.8099,
+    ),
+    (
+        "ofac-sls",
+        "Organization",
+        {"name": ["Osama bin Laden"]},
+        {"name": ["USAMA BIN LADEN NETWORK"]},
+        0.8473,
+    ),
 ]
 
 

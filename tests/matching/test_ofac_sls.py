@@ -1,0 +1,154 @@
+"""ofac-sls rules: OFAC's Jaro-Winkler variant, the whole-name and name-part techniques.
+
+Exact algorithm scores are pinned in test_algorithms.py; these tests pin the rules the
+emulation of OFAC's Sanctions List Search is built from, one at a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz.distance import JaroWinkler
+
+from tamis.matching import get_algorithm
+from tamis.matching.algorithms.ofac_jaro import common_prefix, jaro, jaro_winkler
+from tamis.matching.algorithms.ofac_sls import name_parts, ofac_form, ofac_score
+from tamis.model import Entity
+
+#: (a, b, Jaro, Jaro-Winkler): textbook pairs, then pairs where OFAC's variant differs
+JARO_CASES = [
+    ("MARTHA", "MARHTA", 0.944444, 0.961111),
+    ("DWAYNE", "DUANE", 0.822222, 0.84),
+    ("DIXON", "DICKSONX", 0.766667, 0.813333),
+    ("PUTIN", "PUTIN", 1.0, 1.0),
+    ("ABC", "XYZ", 0.0, 0.0),
+    ("", "PUTIN", 0.0, 0.0),
+    # 10 matches, 9 of them out of order: 4.5 transpositions, not 4
+    ("VLADIMIR PUTIN", "PUTIN VLADIMIR", (10 / 14 + 10 / 14 + 5.5 / 10) / 3, None),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected_jaro", "expected_jw"), JARO_CASES)
+def test_jaro_and_jaro_winkler_values(a, b, expected_jaro, expected_jw):
+    if expected_jaro is not None:
+        assert jaro(a, b) == pytest.approx(expected_jaro, abs=1e-6)
+        assert jaro(b, a) == pytest.approx(expected_jaro, abs=1e-6)
+    if expected_jw is not None:
+        assert jaro_winkler(a, b) == pytest.approx(expected_jw, abs=1e-6)
+    similarity = jaro(a, b)
+    bonus = common_prefix(a, b) * 0.1 * (1 - similarity)
+    assert jaro_winkler(a, b) == pytest.approx(similarity + bonus)
+
+
+def test_prefix_bonus_applies_below_the_usual_threshold():
+    query, listed = "VLADIMIR PUTIN", "VLADIMIROVKA ADVANCED WEAPONS AND RESEARCH COMPLEX"
+    assert jaro(query, listed) < 0.7
+    usual = JaroWinkler.similarity(query, listed)
+    assert usual == pytest.approx(jaro(query, listed), abs=0.02)  # no bonus there
+    assert jaro_winkler(query, listed) > usual + 0.12
+
+
+def test_common_prefix_counts_at_most_four_letters():
+    assert common_prefix("VLADIMIR", "VLADIMIROV") == 4
+    assert common_prefix("PUTIN", "POLIN") == 1
+    assert common_prefix("OSAMA", "USAMA") == 0
+    assert common_prefix("", "X") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "parts"),
+    [
+        ("PUTIN, Vladimir", "PUTIN VLADIMIR", ["PUTIN", "VLADIMIR"]),
+        ("Al-Qaeda", "AL-QAEDA", ["AL", "QAEDA"]),
+        ("AL QA'IDA", "AL QAIDA", ["AL", "QAIDA"]),
+        ("J.P. Morgan", "J P MORGAN", ["J", "P", "MORGAN"]),
+        ("José Pérez-Gómez", "JOSE PEREZ-GOMEZ", ["JOSE", "PEREZ", "GOMEZ"]),
+        (" -- ", "--", []),
+    ],
+)
+def test_forms_keep_hyphens_in_the_whole_name_and_split_parts_at_them(name, form, parts):
+    assert ofac_form(name) == form
+    assert name_parts(ofac_form(name)) == parts
+
+
+def test_name_parts_are_found_in_any_order_and_missing_list_parts_cost_nothing():
+    assert ofac_score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich") == (
+        1.0,
+        "name parts, Jaro-Winkler",
+    )
+    score, detail = ofac_score("PABLO ESCOBAR", "ESCOBAR HENAO, Pablo")
+    assert score == 1.0 and detail.startswith("name parts")
+
+
+def test_a_query_part_not_found_counts_zero():
+    score, detail = ofac_score("GEORGE BUSH", "HASWANI, George")
+    assert score == 0.5
+    assert detail == "name parts, Jaro-Winkler (BUSH not found)"
+
+
+def test_a_part_is_only_found_among_list_parts_with_its_initial():
+    # OSAMA~USAMA is 0.87 by Jaro-Winkler, but the initials differ: part by part the
+    # query finds 2 of 3 parts, and the whole name (0.85) gives the score
+    score, detail = ofac_score("OSAMA BIN LADEN", "USAMA BIN LADEN NETWORK")
+    assert detail == "whole name, Jaro-Winkler"
+    assert score == pytest.approx(jaro_winkler("OSAMA BIN LADEN", "USAMA BIN LADEN NETWORK"))
+    assert 0.8 < score < 0.87
+
+
+def test_short_query_parts_are_left_out_of_the_part_score():
+    assert ofac_score("KIM JONG UN", "KIM, Jong Man")[0] == 1.0
+    assert ofac_score("Z", "ALBARRAQ Z")[0] == 1.0  # unless nothing else is left
+
+
+def test_hyphenated_query_compares_as_written_in_the_whole_name():
+    with_hyphen, _ = ofac_score("AL-QAEDA", "AL QAIDA")
+    with_space, detail = ofac_score("AL QAEDA", "AL QAIDA")
+    assert detail == "whole name, Jaro-Winkler"
+    assert with_hyphen < with_space - 0.04
+    assert ofac_score("AL-QAEDA", "AL QAEDA")[0] == 1.0  # part by part: QAEDA found
+
+
+def test_soundex_agreement_is_reported():
+    score, detail = ofac_score("VLADIMR PUTIN", "PUTIN, Vladimir")
+    assert 0.98 < score < 1.0
+    assert detail == "name parts, Jaro-Winkler (VLADIMR~VLADIMIR soundex)"
+
+
+def test_empty_names_score_zero():
+    assert ofac_score("", "PUTIN") == (0.0, "empty name")
+    assert ofac_score("'", "PUTIN") == (0.0, "empty name")
+
+
+#: (query, better candidate, worse candidate): a screening algorithm must rank these
+RANKING = [
+    ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "POLIN, Vladimir Anatolevich"),
+    ("Vladimir Putin", "VLADIMIROV, Nikolai", "VOLKOV, Nikolai"),
+    ("Osama bin Laden", "USAMA BIN LADEN NETWORK", "BIN TALAL, Osama"),
+    ("George Bush", "GEORGIEVA, Elena", "HASWANI, George"),
+    ("Bank Melli", "BANK MELLI IRAN", "BANK MELLAT"),
+]
+
+
+@pytest.mark.parametrize(("query", "better", "worse"), RANKING)
+def test_better_name_scores_higher(query, better, worse):
+    algo = get_algorithm("ofac-sls")
+    q = Entity("q", "LegalEntity", {"name": [query]})
+
+    def score(name: str) -> float:
+        return algo.compare(q, Entity("c", "LegalEntity", {"name": [name]})).score
+
+    assert score(better) > score(worse)
+
+
+def test_explanation_names_the_rule_and_the_names_compared():
+    result = get_algorithm("ofac-sls").compare(
+        Entity("q", "Person", {"name": ["Osama bin Laden"]}),
+        Entity("c", "Organization", {"name": ["USAMA BIN LADEN NETWORK", "AL-QAIDA"]}),
+    )
+    (note,) = result.explanations
+    assert note.feature == "ofac_name"
+    assert (note.query_value, note.candidate_value) == (
+        "Osama bin Laden",
+        "USAMA BIN LADEN NETWORK",
+    )
+    assert "(whole name, Jaro-Winkler)" in note.text
+    assert note.contribution == result.score
