@@ -7,11 +7,24 @@ emulation of OFAC's Sanctions List Search is built from, one at a time.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler
 
 from tamis.matching import get_algorithm
-from tamis.matching.algorithms.ofac_jaro import common_prefix, jaro, jaro_winkler
-from tamis.matching.algorithms.ofac_sls import name_parts, ofac_form, ofac_score
+from tamis.matching.algorithms.ofac_jaro import (
+    common_prefix,
+    jaro,
+    jaro_winkler,
+    jaro_winkler_bound,
+)
+from tamis.matching.algorithms.ofac_sls import (
+    name_parts,
+    ofac_form,
+    ofac_name,
+    ofac_score,
+    score_names,
+)
 from tamis.model import Entity
 
 #: (a, b, Jaro, Jaro-Winkler): textbook pairs, then pairs where OFAC's variant differs
@@ -45,6 +58,31 @@ def test_prefix_bonus_applies_below_the_usual_threshold():
     usual = JaroWinkler.similarity(query, listed)
     assert usual == pytest.approx(jaro(query, listed), abs=0.02)  # no bonus there
     assert jaro_winkler(query, listed) > usual + 0.12
+
+
+#: few distinct letters, so that matches, transpositions and shared initials are common
+NAMES = st.text(alphabet="ABDEIMNRS -", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMES, NAMES)
+def test_jaro_winkler_stays_in_range_symmetric_and_under_its_bound(a, b):
+    similarity = jaro_winkler(a, b)
+    assert 0.0 <= similarity <= 1.0
+    assert jaro(a, b) == pytest.approx(jaro(b, a))
+    assert jaro_winkler_bound(a, b) >= similarity - 1e-12
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMES, NAMES, st.floats(0.0, 1.0))
+def test_a_score_above_what_the_caller_has_is_exact(query, candidate, beat):
+    # screening passes the best score so far, letting the whole-name step stop early
+    exact = score_names(ofac_name(query), ofac_name(candidate))
+    quick = score_names(ofac_name(query), ofac_name(candidate), beat)
+    if exact[0] > beat:
+        assert quick == exact
+    else:
+        assert quick[0] <= beat
 
 
 def test_common_prefix_counts_at_most_four_letters():

@@ -14,6 +14,8 @@ each moves OFAC's scores by several points:
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Jaro
+
 #: Leading characters that can earn the prefix bonus.
 PREFIX_MAX = 4
 #: The bonus per common leading character, as a share of what Jaro left to 1.
@@ -27,11 +29,18 @@ def jaro(a: str, b: str) -> float:
     if a == b:
         return 1.0
     window = max(max(len(a), len(b)) // 2 - 1, 0)
+    # where each character occurs in b, so that a character of a only visits its own
+    # occurrences inside the window instead of every position there
+    where: dict[str, list[int]] = {}
+    for j, char in enumerate(b):
+        where.setdefault(char, []).append(j)
     taken = [False] * len(b)
     a_matched: list[str] = []
     for i, char in enumerate(a):
-        for j in range(max(0, i - window), min(i + window + 1, len(b))):
-            if not taken[j] and b[j] == char:
+        for j in where.get(char, ()):
+            if j > i + window:
+                break
+            if j >= i - window and not taken[j]:
                 taken[j] = True
                 a_matched.append(char)
                 break
@@ -56,4 +65,14 @@ def common_prefix(a: str, b: str, limit: int = PREFIX_MAX) -> int:
 def jaro_winkler(a: str, b: str) -> float:
     """Jaro-Winkler in [0, 1] with the prefix bonus applied at any Jaro similarity."""
     similarity = jaro(a, b)
+    return similarity + common_prefix(a, b) * PREFIX_SCALE * (1.0 - similarity)
+
+
+def jaro_winkler_bound(a: str, b: str) -> float:
+    """An upper bound of :func:`jaro_winkler`, many times faster to compute.
+
+    rapidfuzz finds the same matching characters but rounds the half transpositions
+    down, which can only raise the Jaro similarity; the prefix bonus grows with it.
+    """
+    similarity = Jaro.similarity(a, b)
     return similarity + common_prefix(a, b) * PREFIX_SCALE * (1.0 - similarity)

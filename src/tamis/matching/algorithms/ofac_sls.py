@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from tamis.matching.algorithms.base import Algorithm
-from tamis.matching.algorithms.ofac_jaro import jaro_winkler
+from tamis.matching.algorithms.ofac_jaro import jaro_winkler, jaro_winkler_bound
 from tamis.matching.explain import Explanation, Score, signed
 from tamis.matching.prepared import PreparedEntity, PreparedName
+from tamis.text.caching import short_string_cache
 from tamis.text.phonetic import soundex
 
 #: A name part matching no list part at least this well counts as not found.
@@ -56,15 +58,49 @@ def name_parts(form: str) -> list[str]:
     return _PART.sub(" ", form).split()
 
 
-def whole_score(query: str, candidate: str) -> float:
-    """Jaro-Winkler of the two whole names, the better of with and without spaces."""
-    return max(
-        jaro_winkler(query, candidate),
-        jaro_winkler(query.replace(" ", ""), candidate.replace(" ", "")),
-    )
+@dataclass(frozen=True, slots=True)
+class OfacName:
+    """One name in the forms the two techniques compare."""
+
+    form: str  #: :func:`ofac_form`
+    compact: str  #: the form without spaces
+    parts: tuple[str, ...]  #: :func:`name_parts`
 
 
-def part_score(query: list[str], candidate: list[str]) -> tuple[float, list[str]]:
+@short_string_cache(100_000, 300)
+def ofac_name(name: str) -> OfacName:
+    """The forms of ``name`` (list names recur in every search: they are computed once)."""
+    form = ofac_form(name)
+    return OfacName(form, form.replace(" ", ""), tuple(name_parts(form)))
+
+
+def whole_score(query: OfacName, candidate: OfacName, beat: float = 0.0) -> float:
+    """Jaro-Winkler of the two whole names, the better of with and without spaces.
+
+    Exact whenever it reaches ``beat``; below that it may stop early and return less
+    (the caller has a score of ``beat`` already).
+    """
+    best = 0.0
+    for a, b in ((query.form, candidate.form), (query.compact, candidate.compact)):
+        if jaro_winkler_bound(a, b) >= max(best, beat):
+            best = max(best, jaro_winkler(a, b))
+    return best
+
+
+def _best_part(part: str, candidate: tuple[str, ...]) -> tuple[float, str]:
+    """The candidate part with the same initial most like ``part``, and how alike (the
+    exact Jaro-Winkler is only computed where its bound could reach the best so far)."""
+    best, token = 0.0, ""
+    for other in candidate:
+        if other[0] != part[0] or jaro_winkler_bound(part, other) < max(best, PART_MIN):
+            continue
+        similarity = jaro_winkler(part, other)
+        if (similarity, other) > (best, token):
+            best, token = similarity, other
+    return best, token
+
+
+def part_score(query: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[float, list[str]]:
     """Mean over query parts (3+ letters) of the best Jaro-Winkler against candidate
     parts with the same initial, and notes on how each part was found."""
     parts = [p for p in query if len(p) >= PART_MIN_LEN] or query
@@ -73,10 +109,7 @@ def part_score(query: list[str], candidate: list[str]) -> tuple[float, list[str]
     total = 0.0
     notes: list[str] = []
     for part in parts:
-        best, token = max(
-            ((jaro_winkler(part, t), t) for t in candidate if t[0] == part[0]),
-            default=(0.0, ""),
-        )
+        best, token = _best_part(part, candidate)
         if best < PART_MIN:
             notes.append(f"{part} not found")
             continue
@@ -86,17 +119,21 @@ def part_score(query: list[str], candidate: list[str]) -> tuple[float, list[str]
     return total / len(parts), notes
 
 
-def ofac_score(query: str, candidate: str) -> tuple[float, str]:
-    """(score in [0, 1], how it was reached) for two name strings."""
-    q, c = ofac_form(query), ofac_form(candidate)
-    if not q or not c:
+def score_names(query: OfacName, candidate: OfacName, beat: float = 0.0) -> tuple[float, str]:
+    """(score in [0, 1], how it was reached); exact whenever the score exceeds ``beat``."""
+    if not query.form or not candidate.form:
         return 0.0, "empty name"
-    whole = whole_score(q, c)
-    parts, notes = part_score(name_parts(q), name_parts(c))
+    parts, notes = part_score(query.parts, candidate.parts)
+    whole = whole_score(query, candidate, max(parts, beat))
     if parts > whole:
         detail = "name parts, Jaro-Winkler" + (f" ({', '.join(notes)})" if notes else "")
         return parts, detail
     return whole, "whole name, Jaro-Winkler"
+
+
+def ofac_score(query: str, candidate: str) -> tuple[float, str]:
+    """(score in [0, 1], how it was reached) for two name strings."""
+    return score_names(ofac_name(query), ofac_name(candidate))
 
 
 def _latin_names(names: tuple[PreparedName, ...]) -> list[str]:
@@ -122,8 +159,9 @@ class OfacSLS(Algorithm):
     ) -> Score:
         best = (0.0, "", "", "")
         for q in _latin_names(query.names):
+            q_name = ofac_name(q)
             for c in _latin_names(candidate.names):
-                value, detail = ofac_score(q, c)
+                value, detail = score_names(q_name, ofac_name(c), best[0])
                 if value > best[0]:
                     best = (value, q, c, detail)
         score = round(best[0], 4)
