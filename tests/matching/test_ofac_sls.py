@@ -53,10 +53,10 @@ def test_jaro_and_jaro_winkler_values(a, b, expected_jaro, expected_jw):
 
 
 def test_prefix_bonus_applies_below_the_usual_threshold():
-    query, listed = "VLADIMIR PUTIN", "VLADIMIROVKA ADVANCED WEAPONS AND RESEARCH COMPLEX"
+    query, listed = "ALEXANDER SMIRNOV", "ALEXANDROVSKY MACHINE BUILDING PLANT OF THE URALS"
     assert jaro(query, listed) < 0.7
     usual = JaroWinkler.similarity(query, listed)
-    assert usual == pytest.approx(jaro(query, listed), abs=0.02)  # no bonus there
+    assert usual == pytest.approx(jaro(query, listed))  # no bonus there
     assert jaro_winkler(query, listed) > usual + 0.12
 
 
@@ -109,46 +109,46 @@ def test_forms_keep_hyphens_in_the_whole_name_and_split_parts_at_them(name, form
 
 
 def test_name_parts_are_found_in_any_order_and_missing_list_parts_cost_nothing():
-    assert ofac_score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich") == (
+    assert ofac_score("MARIA GONZALEZ", "GONZALEZ LOPEZ, Maria Fernanda") == (
         1.0,
         "name parts, Jaro-Winkler",
     )
-    score, detail = ofac_score("PABLO ESCOBAR", "ESCOBAR HENAO, Pablo")
-    assert score == 1.0 and detail.startswith("name parts")
 
 
 def test_a_query_part_not_found_counts_zero():
-    score, detail = ofac_score("GEORGE BUSH", "HASWANI, George")
+    score, detail = ofac_score("ANNA BERG", "TRIPKOVIC, Anna Maria")
     assert score == 0.5
-    assert detail == "name parts, Jaro-Winkler (BUSH not found)"
+    assert detail == "name parts, Jaro-Winkler (BERG not found)"
 
 
 def test_a_part_is_only_found_among_list_parts_with_its_initial():
-    # OSAMA~USAMA is 0.87 by Jaro-Winkler, but the initials differ: part by part the
-    # query finds 2 of 3 parts, and the whole name (0.85) gives the score
-    score, detail = ofac_score("OSAMA BIN LADEN", "USAMA BIN LADEN NETWORK")
+    # JOHANSSON~YOHANSSON is 0.93 by Jaro-Winkler, but the initials differ: part by
+    # part the query finds 1 of 2 parts, and the whole name gives the score
+    assert jaro_winkler("JOHANSSON", "YOHANSSON") > 0.9
+    score, detail = ofac_score("ERIK JOHANSSON", "YOHANSSON, Erik")
     assert detail == "whole name, Jaro-Winkler"
-    assert score == pytest.approx(jaro_winkler("OSAMA BIN LADEN", "USAMA BIN LADEN NETWORK"))
-    assert 0.8 < score < 0.87
+    spaced = jaro_winkler("ERIK JOHANSSON", "YOHANSSON ERIK")
+    assert score == pytest.approx(max(spaced, jaro_winkler("ERIKJOHANSSON", "YOHANSSONERIK")))
+    assert score < 0.8
 
 
 def test_short_query_parts_are_left_out_of_the_part_score():
-    assert ofac_score("KIM JONG UN", "KIM, Jong Man")[0] == 1.0
-    assert ofac_score("Z", "ALBARRAQ Z")[0] == 1.0  # unless nothing else is left
+    assert ofac_score("LI WEI MING", "WEI, Ming")[0] == 1.0
+    assert ofac_score("X", "GROUP X")[0] == 1.0  # unless nothing else is left
 
 
 def test_hyphenated_query_compares_as_written_in_the_whole_name():
-    with_hyphen, _ = ofac_score("AL-QAEDA", "AL QAIDA")
-    with_space, detail = ofac_score("AL QAEDA", "AL QAIDA")
+    with_hyphen, _ = ofac_score("AL-RASHID", "AL RASHEED")
+    with_space, detail = ofac_score("AL RASHID", "AL RASHEED")
     assert detail == "whole name, Jaro-Winkler"
-    assert with_hyphen < with_space - 0.04
-    assert ofac_score("AL-QAEDA", "AL QAEDA")[0] == 1.0  # part by part: QAEDA found
+    assert with_hyphen < with_space - 0.02
+    assert ofac_score("AL-RASHID", "AL RASHID")[0] == 1.0  # part by part: RASHID found
 
 
 def test_soundex_agreement_is_reported():
-    score, detail = ofac_score("VLADIMR PUTIN", "PUTIN, Vladimir")
+    score, detail = ofac_score("MOHAMED SALEH", "SALEH, Mohammed")
     assert 0.98 < score < 1.0
-    assert detail == "name parts, Jaro-Winkler (VLADIMR~VLADIMIR soundex)"
+    assert detail == "name parts, Jaro-Winkler (MOHAMED~MOHAMMED soundex)"
 
 
 def test_empty_names_score_zero():
@@ -158,11 +158,11 @@ def test_empty_names_score_zero():
 
 #: (query, better candidate, worse candidate): a screening algorithm must rank these
 RANKING = [
-    ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "POLIN, Vladimir Anatolevich"),
+    ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "PUTILIN, Vladimir"),
     ("Vladimir Putin", "VLADIMIROV, Nikolai", "VOLKOV, Nikolai"),
     ("Osama bin Laden", "USAMA BIN LADEN NETWORK", "BIN TALAL, Osama"),
-    ("George Bush", "GEORGIEVA, Elena", "HASWANI, George"),
     ("Bank Melli", "BANK MELLI IRAN", "BANK MELLAT"),
+    ("Erik Johansson", "JOHANSSON, Erik Lars", "YOHANSSON, Erik"),
 ]
 
 
