@@ -66,18 +66,12 @@ GOLDEN = [
     ("ofac-sls", "Vessel", {"name": ["GLORIOUS SEA"]}, {"name": ["OCEAN GLORY"]}, 0.4606),
     (
         "ofac-sls",
-        "Person",
-        {"name": ["Vladimir Putin"]},
-        {"name": ["VLADIMIROV, Nikolai Nikolayevich"]},
-        0.8099,
+        "LegalEntity",
+        {"name": ["Alexander Smirnov"]},
+        {"name": ["ALEXANDROVSKY MACHINE BUILDING PLANT OF THE URALS"]},
+        0.8039,
     ),
-    (
-        "ofac-sls",
-        "Organization",
-        {"name": ["Osama bin Laden"]},
-        {"name": ["USAMA BIN LADEN NETWORK"]},
-        0.8473,
-    ),
+    ("ofac-sls", "Person", {"name": ["Erik Johansson"]}, {"name": ["YOHANSSON, Erik"]}, 0.7436),
 ]
 
 
