@@ -64,6 +64,14 @@ GOLDEN = [
         0.8739,
     ),
     ("ofac-sls", "Vessel", {"name": ["GLORIOUS SEA"]}, {"name": ["OCEAN GLORY"]}, 0.4606),
+    (
+        "ofac-sls",
+        "LegalEntity",
+        {"name": ["Alexander Smirnov"]},
+        {"name": ["ALEXANDROVSKY MACHINE BUILDING PLANT OF THE URALS"]},
+        0.8039,
+    ),
+    ("ofac-sls", "Person", {"name": ["Erik Johansson"]}, {"name": ["YOHANSSON, Erik"]}, 0.7436),
 ]
 
 
