@@ -92,9 +92,14 @@ class KeyIndex:
 
     def accumulate(self, weights: dict[str, float]) -> np.ndarray:
         """Sum of the key weights per entity (entities sharing no key get 0)."""
-        scores = np.zeros(self.size, dtype=np.float32)
+        postings, values = [], []
         for key, weight in weights.items():
             posting = self.postings.get(key)
             if posting is not None:
-                scores[posting] += weight
-        return scores
+                postings.append(posting)
+                values.append(np.full(len(posting), weight, dtype=np.float64))
+        if not postings:
+            return np.zeros(self.size, dtype=np.float64)
+        return np.bincount(
+            np.concatenate(postings), weights=np.concatenate(values), minlength=self.size
+        )

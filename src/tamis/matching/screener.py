@@ -179,17 +179,13 @@ class Screener:
         numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
         if exclude_ids:
             numbers = [n for n in numbers if self.entities[n].id not in exclude_ids]
-        found = [
-            (number, result.score)
-            for number, result in algo.score_candidates(prepared, numbers, self, threshold)
-        ]
-        found.sort(key=lambda row: (-row[1], self.entities[row[0]].id))
-        # Explanations are written for the hits returned only.
-        best = [number for number, _ in found[:limit]]
-        explained = dict(algo.score_candidates(prepared, best, self, 0.0, explain=True))
+        # Explanations are cheap beside the alignment: written for every candidate that
+        # reaches the threshold rather than in a second pass over the returned ones.
+        found = algo.score_candidates(prepared, numbers, self, threshold, explain=True)
+        found.sort(key=lambda row: (-row[1].score, self.entities[row[0]].id))
         return [
-            (number, score, score >= algo.threshold, explained[number].explanations)
-            for number, score in found[:limit]
+            (number, result.score, result.score >= algo.threshold, result.explanations)
+            for number, result in found[:limit]
         ]
 
     def screen_many(

@@ -123,53 +123,60 @@ def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> Na
     """
     qt, ct = query.tokens, candidate.tokens
     qp, cp = query.phonetic, candidate.phonetic
+    similarity = token_similarity
+    # (-similarity, i, j, kind): sorted, the best pairs come first, ties by position
     options: list[tuple[float, int, int, str]] = []
     for i, a in enumerate(qt):
         pa = qp[i]
         for j, b in enumerate(ct):
-            sim, kind = token_similarity(a, b, pa, cp[j])
-            if sim >= PAIR_MIN:
-                options.append((sim, i, j, kind))
+            found = similarity(a, b, pa, cp[j])
+            if found[0] >= PAIR_MIN:
+                options.append((-found[0], i, j, found[1]))
     score = 0.0
     pairs: list[TokenPair] = []
     unpaired_q, unpaired_c = qt, ct
     if options:
-        options.sort(key=lambda o: (-o[0], o[1], o[2]))
+        options.sort()
         wq_all, total_q, distinct_q = _weights(qt, org)
         wc_all, total_c, distinct_c = _weights(ct, org)
-        used_q: set[int] = set()
-        used_c: set[int] = set()
+        free_q = [True] * len(qt)
+        free_c = [True] * len(ct)
+        most = min(len(qt), len(ct))
         quality_sum = quality_weight = paired_q = paired_c = 0.0
-        for sim, i, j, kind in options:
-            if i in used_q or j in used_c:
+        for negative, i, j, kind in options:
+            if not (free_q[i] and free_c[j]):
                 continue
-            used_q.add(i)
-            used_c.add(j)
+            free_q[i] = free_c[j] = False
+            sim = -negative
             pairs.append(TokenPair(qt[i], ct[j], sim, kind))
             wq, wc = wq_all[i], wc_all[j]
             quality_sum += sim * (wq + wc)
             quality_weight += wq + wc
             paired_q += wq
             paired_c += wc
-        unpaired_q = tuple(t for i, t in enumerate(qt) if i not in used_q)
-        unpaired_c = tuple(t for j, t in enumerate(ct) if j not in used_c)
+            if len(pairs) == most:
+                break
+        unpaired_q = tuple(t for t, free in zip(qt, free_q, strict=True) if free)
+        unpaired_c = tuple(t for t, free in zip(ct, free_c, strict=True) if free)
         quality = quality_sum / quality_weight
         cov_q, cov_c = paired_q / total_q, paired_c / total_c
         high, low = max(cov_q, cov_c), min(cov_q, cov_c)
         base = COVER_BASE_ORG if org else COVER_BASE_PERSON
         score = quality * high * (base + (1 - base) * low)
-        left_q = sum(distinct_q[i] for i in range(len(qt)) if i not in used_q) / total_q
-        left_c = sum(distinct_c[j] for j in range(len(ct)) if j not in used_c) / total_c
-        if left_q and left_c:
-            score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
+        if unpaired_q and unpaired_c:
+            left_q = sum(d for d, free in zip(distinct_q, free_q, strict=True) if free) / total_q
+            left_c = sum(d for d, free in zip(distinct_c, free_c, strict=True) if free) / total_c
+            if left_q and left_c:
+                score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
         if unpaired_q or unpaired_c:
             letters = sum(len(p.candidate) for p in pairs if p.similarity >= 0.75)
             if letters < THIN_LETTERS:
                 score *= THIN_FACTOR
-    joined = _joined(query, candidate)
-    if joined >= JOINED_MIN and joined > score:
-        pair = TokenPair(query.joined, candidate.joined, joined, "joined")
-        return NameMatch(joined, query, candidate, (pair,), (), (), True)
+    if score < 1.0:
+        joined = _joined(query, candidate)
+        if joined >= JOINED_MIN and joined > score:
+            pair = TokenPair(query.joined, candidate.joined, joined, "joined")
+            return NameMatch(joined, query, candidate, (pair,), (), (), True)
     return NameMatch(score, query, candidate, tuple(pairs), unpaired_q, unpaired_c)
 
 
