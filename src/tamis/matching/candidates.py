@@ -20,6 +20,7 @@ DEFAULT_CANDIDATES = 50
 #: almost always at the top of this rank; see bench/bench_screening.py).
 RELATIVE_CUTOFF = 0.4
 MIN_CANDIDATES = 10
+TIE_ROOM = 2
 PHONETIC_SHARE = 0.8
 TRIGRAM_SHARE = 1.0
 IDENTIFIER_WEIGHT = 50.0
@@ -56,17 +57,23 @@ def top_candidates(
 ) -> list[int]:
     """Entity numbers of the ``limit`` best-ranked entities allowed by ``mask``."""
     scores = index.accumulate(query_weights(index, query))
+    found = np.flatnonzero(scores)
     if mask is not None:
-        scores = np.where(mask, scores, 0.0)
-    found = int(np.count_nonzero(scores))
-    if found == 0:
+        found = found[mask[found]]
+    if not found.size:
         return []
-    limit = min(limit, found)
-    if limit < len(scores):
-        top = np.argpartition(-scores, limit - 1)[:limit]
-    else:
-        top = np.arange(len(scores))
-    top = top[scores[top] > 0]
-    ranked = top[np.argsort(-scores[top], kind="stable")]
-    cutoff = float(scores[ranked[0]]) * RELATIVE_CUTOFF
-    return [int(i) for k, i in enumerate(ranked) if k < MIN_CANDIDATES or scores[i] >= cutoff]
+    values = scores[found]
+    if limit < len(found):
+        # entities tied with the last one kept are kept too (up to TIE_ROOM x limit),
+        # so that the candidates never depend on how a sort breaks ties
+        last = np.partition(values, len(values) - limit)[len(values) - limit]
+        above = np.flatnonzero(values > last)
+        tied = np.flatnonzero(values == last)[: TIE_ROOM * limit - len(above)]
+        best = np.concatenate((above, tied))
+        found, values = found[best], values[best]
+    order = np.argsort(-values, kind="stable")
+    ranked, values = found[order], values[order]
+    cutoff = float(values[0]) * RELATIVE_CUTOFF
+    keep = values >= cutoff
+    keep[:MIN_CANDIDATES] = True
+    return ranked[keep].tolist()

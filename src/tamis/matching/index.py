@@ -97,9 +97,12 @@ class KeyIndex:
             posting = self.postings.get(key)
             if posting is not None:
                 postings.append(posting)
-                values.append(np.full(len(posting), weight, dtype=np.float64))
+                values.append(weight)
         if not postings:
             return np.zeros(self.size, dtype=np.float64)
+        counts = [len(posting) for posting in postings]
         return np.bincount(
-            np.concatenate(postings), weights=np.concatenate(values), minlength=self.size
+            np.concatenate(postings),
+            weights=np.repeat(np.asarray(values), counts),
+            minlength=self.size,
         )

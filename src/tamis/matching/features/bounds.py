@@ -76,6 +76,13 @@ def _stem_key(token: str) -> str | None:
     return phonetic_key(token[:-1])
 
 
+def _texts(values: list[str]) -> np.ndarray:
+    """Strings as an object array (for taking many at once by number)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
 def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     """:func:`spelling_similarity` of every pair, as a matrix."""
     distances = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
@@ -131,6 +138,7 @@ class TokenTable:
         self.key_codes: dict[str, int] = {}
         self.token_text = [t for t, _ in vocabulary]
         self.token_phonetic = [p for _, p in vocabulary]
+        self.token_texts = _texts(self.token_text)
         self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
         self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
         self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
@@ -146,15 +154,15 @@ class TokenTable:
         self.token_distinct = self.token_weight * np.array(
             [[_distinct(t, False), _distinct(t, True)] for t in self.token_text], dtype=bool
         ).reshape(-1, 2)
-        self.pair_text = list(pair_ids)
+        self.pair_texts = _texts(list(pair_ids))
         self.name_tokens = np.array(name_tokens, dtype=np.int64)
         self.name_pairs = np.array(name_pairs, dtype=np.int64)
         self.token_start = np.array(token_start, dtype=np.int64)
         self.pair_start = np.array(pair_start, dtype=np.int64)
         self.entity_start = np.array(entity_start, dtype=np.int64)
         self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
-        self.name_joined = [n.joined for n in self.names]
-        self.name_compact = [n.compact for n in self.names]
+        self.name_joined = _texts([n.joined for n in self.names])
+        self.name_compact = _texts([n.compact for n in self.names])
         self.name_numbers = np.array(
             [number_ids.setdefault(n.numbers, len(number_ids)) for n in self.names],
             dtype=np.int64,
@@ -198,7 +206,7 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     left = [t for t, _ in query]
     left_len = np.array([len(t) for t in left])
     right_len = table.token_len[tokens]
-    spelling = _spelling(left, [table.token_text[i] for i in tokens])
+    spelling = _spelling(left, table.token_texts[tokens].tolist())
     keys = table.query_codes([p for _, p in query])
     same_key = np.equal.outer(keys, table.token_key[tokens])
     one_ending = np.not_equal.outer(
@@ -314,8 +322,8 @@ def _may_join(table: TokenTable, query: PreparedName, names: np.ndarray) -> np.n
     out = table.name_numbers[names] == table.number_ids.get(query.numbers, -1)
     same = np.nonzero(out)[0]
     if same.size:
-        joined = _spelling([query.joined], [table.name_joined[n] for n in names[same]])[0]
-        compact = _spelling([query.compact], [table.name_compact[n] for n in names[same]])[0]
+        joined = _spelling([query.joined], table.name_joined[names[same]].tolist())[0]
+        compact = _spelling([query.compact], table.name_compact[names[same]].tolist())[0]
         out[same] = np.maximum(joined, compact) >= JOINED_MIN - SLACK
     return out
 
@@ -334,7 +342,7 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
         distinct = candidates.distinct
         long = distinct[table.token_len[distinct] >= MERGE_MIN_LETTERS]
         if long.size:
-            spells = _spells([table.token_text[t] for t in long], query_pairs)
+            spells = _spells(table.token_texts[long].tolist(), query_pairs)
             if spells.any():
                 flags = np.zeros(len(distinct), dtype=bool)
                 flags[np.searchsorted(distinct, long[spells])] = True
@@ -345,7 +353,7 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
         if (ends > starts).any():
             pairs = table.name_pairs[_ranges(starts, ends)]
             distinct, inverse = np.unique(pairs, return_inverse=True)
-            spells = _spells([table.pair_text[p] for p in distinct], query_long)
+            spells = _spells(table.pair_texts[distinct].tolist(), query_long)
             if spells.any():
                 owner = np.repeat(np.arange(len(names)), ends - starts)
                 out[owner[spells[inverse]]] = True
