@@ -155,6 +155,7 @@ class TokenTable:
             [[_distinct(t, False), _distinct(t, True)] for t in self.token_text], dtype=bool
         ).reshape(-1, 2)
         self.pair_texts = _texts(list(pair_ids))
+        self.pair_len = np.array([len(p) for p in pair_ids], dtype=np.float64)
         self.name_tokens = np.array(name_tokens, dtype=np.int64)
         self.name_pairs = np.array(name_pairs, dtype=np.int64)
         self.token_start = np.array(token_start, dtype=np.int64)
@@ -163,6 +164,8 @@ class TokenTable:
         self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
         self.name_joined = _texts([n.joined for n in self.names])
         self.name_compact = _texts([n.compact for n in self.names])
+        self.name_joined_len = np.array([len(n.joined) for n in self.names], dtype=np.float64)
+        self.name_compact_len = np.array([len(n.compact) for n in self.names], dtype=np.float64)
         self.name_numbers = np.array(
             [number_ids.setdefault(n.numbers, len(number_ids)) for n in self.names],
             dtype=np.int64,
@@ -316,15 +319,29 @@ def _similarities(
     return out
 
 
+def _near(lengths: np.ndarray, others: Sequence[int], least: float) -> np.ndarray:
+    """Which lengths are close enough to one of ``others`` for two strings of those
+    lengths to reach a spelling similarity of ``least`` (each letter of difference
+    is an edit)."""
+    share = (1.0 - least) / EDIT_COST
+    out = np.zeros(len(lengths), dtype=bool)
+    for other in others:
+        out |= np.abs(lengths - other) <= share * np.maximum(lengths, other) + SLACK
+    return out
+
+
 def _may_join(table: TokenTable, query: PreparedName, names: np.ndarray) -> np.ndarray:
     """Which names the joined-forms rule can bring to JOINED_MIN: names of the same
     numbers whose joined or compact form spells the query's that closely."""
     out = table.name_numbers[names] == table.number_ids.get(query.numbers, -1)
-    same = np.nonzero(out)[0]
-    if same.size:
-        joined = _spelling([query.joined], table.name_joined[names[same]].tolist())[0]
-        compact = _spelling([query.compact], table.name_compact[names[same]].tolist())[0]
-        out[same] = np.maximum(joined, compact) >= JOINED_MIN - SLACK
+    out &= _near(table.name_joined_len[names], [len(query.joined)], JOINED_MIN) | _near(
+        table.name_compact_len[names], [len(query.compact)], JOINED_MIN
+    )
+    close = np.flatnonzero(out)
+    if close.size:
+        joined = _spelling([query.joined], table.name_joined[names[close]].tolist())[0]
+        compact = _spelling([query.compact], table.name_compact[names[close]].tolist())[0]
+        out[close] = np.maximum(joined, compact) >= JOINED_MIN - SLACK
     return out
 
 
@@ -340,7 +357,9 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
     query_long = sorted({t for n in query.names for t in n.tokens if len(t) >= MERGE_MIN_LETTERS})
     if query_pairs:
         distinct = candidates.distinct
-        long = distinct[table.token_len[distinct] >= MERGE_MIN_LETTERS]
+        lengths = table.token_len[distinct]
+        near = _near(lengths, [len(p) for p in query_pairs], MERGE_MIN)
+        long = distinct[(lengths >= MERGE_MIN_LETTERS) & near]
         if long.size:
             spells = _spells(table.token_texts[long].tolist(), query_pairs)
             if spells.any():
@@ -352,10 +371,12 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
         starts, ends = table.pair_start[names], table.pair_start[names + 1]
         if (ends > starts).any():
             pairs = table.name_pairs[_ranges(starts, ends)]
-            distinct, inverse = np.unique(pairs, return_inverse=True)
-            spells = _spells(table.pair_texts[distinct].tolist(), query_long)
-            if spells.any():
-                owner = np.repeat(np.arange(len(names)), ends - starts)
+            near = _near(table.pair_len[pairs], [len(t) for t in query_long], MERGE_MIN)
+            if near.any():
+                owner = np.repeat(np.arange(len(names)), ends - starts)[near]
+                pairs = pairs[near]
+                distinct, inverse = np.unique(pairs, return_inverse=True)
+                spells = _spells(table.pair_texts[distinct].tolist(), query_long)
                 out[owner[spells[inverse]]] = True
     return out
 
