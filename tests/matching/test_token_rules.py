@@ -8,7 +8,12 @@ import pytest
 from tamis.matching import get_algorithm
 from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.merge import merged_alignment
-from tamis.matching.features.tokens import is_abbreviation, is_common, token_similarity
+from tamis.matching.features.tokens import (
+    is_abbreviation,
+    is_anagram,
+    is_common,
+    token_similarity,
+)
 from tamis.matching.prepared import prepare_name
 from tamis.model import Entity
 
@@ -101,3 +106,44 @@ def test_baltic_nominative_ending():
     assert sim("aleksejs", "aleksey")[0] >= 0.75
     assert sim("putins", "potanin")[0] < 0.65
     assert _score("Aleksejs Ivanovs", "Aleksey Petrovich IVANOV") >= 0.75
+
+
+def test_familiar_forms_of_given_names():
+    assert token_similarity("bob", "robert", "", "")[1] == "familiar form"
+    assert _score("Bill Gates", "William Gates") >= 0.75
+    assert _score("Sasha Petrov", "Aleksandr Petrov") >= 0.75
+    assert _score("Bill Gates", "Robert Gates") < 0.75
+
+
+def test_masculine_and_feminine_forms_name_different_people():
+    assert token_similarity("michel", "michelle", "MXL", "MXL") == (0.0, "other gender's form")
+    assert _score("Michel Dupont", "Michelle Dupont") < 0.75
+    assert _score("Michel Dupont", "Michel Dupond") >= 0.75
+
+
+def test_scrambled_letters():
+    assert is_anagram("nitup", "putin") and not is_anagram("putin", "putin")
+    assert not is_anagram("omar", "roma")  # too short: another name
+    assert _score("Vladimir nitPu", "Vladimir Putin") >= 0.75
+    assert _score("Vladimir Tinup", "Vladimir Putin") >= 0.75
+    assert _score("Vladimir Tupon", "Vladimir Putin") < 0.75
+
+
+def test_acronyms_stand_for_words():
+    assert _score("IBM", "International Business Machines Corporation", "Company") >= 0.75
+    assert _score("International Business Machines", "IBM", "Company") >= 0.75
+    assert _score("BOA", "Bank of America", "Company") >= 0.75
+    assert _score("IBX", "International Business Machines", "Company") < 0.75
+    assert _score("JC Juncker", "Jean-Claude Juncker") >= 0.75
+    # a person's whole name is not an acronym
+    assert _score("JFK", "John Fitzgerald Kennedy") < 0.75
+
+
+def test_a_misspelt_long_legal_form_is_a_legal_form():
+    assert _score("Siemens Aktiengeselschaft", "Siemens AG", "Company") >= 0.75
+    assert _score("Siemens Aktiengeselschaft", "Siemens GmbH", "Company") < 0.75
+
+
+def test_split_and_joined_names_keep_their_first_letter():
+    assert _score("Andrang Heta", "Ndrangheta", "Organization") < 0.75
+    assert _score("Ndran Gheta", "Ndrangheta", "Organization") >= 0.75

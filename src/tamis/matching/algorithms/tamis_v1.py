@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from tamis.matching.algorithms.base import Algorithm
 from tamis.matching.explain import Explanation, Score, signed
+from tamis.matching.features.acronyms import acronym_alignment
 from tamis.matching.features.country import country_agreement
 from tamis.matching.features.dates import birth_date_agreement
 from tamis.matching.features.gender import gender_agreement
@@ -116,6 +117,10 @@ class TamisV1(Algorithm):
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:
                 match = merged
+        if match is not None and match.score < 1.0:
+            acronym = acronym_alignment(query.names, candidate.names, org)
+            if acronym is not None and acronym.score > match.score:
+                match = acronym
         score = 0.0
         if match is not None:
             score = match.score

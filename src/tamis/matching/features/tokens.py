@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tamis.text.given_names import gendered_forms, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
 from tamis.text.phonetic import phonetic_key as _phonetic_key
 
@@ -60,6 +61,12 @@ INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
 #: one typo in an 8-letter name leaves 0.81, two typos in a 7-letter name 0.57.
 EDIT_COST = 1.5
+#: Similarity credited to a familiar form of a given name ("bob" / "robert").
+FAMILIAR_SIMILARITY = 0.85
+#: Similarity credited to the same letters in another order ("nitup" / "putin"), for
+#: tokens at least ANAGRAM_MIN_LETTERS long (shorter ones are often other names).
+ANAGRAM_SIMILARITY = 0.8
+ANAGRAM_MIN_LETTERS = 5
 
 
 #: Similarity credited to a contraction of a word ("intl" / "international").
@@ -150,8 +157,10 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     """Similarity of two tokens and how it was established.
 
     Returns (similarity, kind) with kind one of ``exact``, ``initial``,
-    ``phonetic``, ``spelling`` or ``number``. Numbers only ever match exactly;
-    an initial matches a token with the same first letter.
+    ``phonetic``, ``spelling``, ``number``, ``familiar form``, ``scrambled`` (and the
+    rarer kinds below). Numbers only ever match exactly; an initial matches a token with
+    the same first letter; the masculine and feminine forms of a given name
+    ("michel" / "michelle") do not match.
     """
     if a == b:
         return 1.0, "exact"
@@ -163,9 +172,15 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         return _digits_for_letters(a, b), "digits for letters"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
+    if gendered_forms(a, b):
+        return 0.0, "other gender's form"
     sim = spelling_similarity(a, b)
     if sim < ABBREVIATION_SIMILARITY and is_abbreviation(a, b):
         return ABBREVIATION_SIMILARITY, "abbreviation"
+    if sim < FAMILIAR_SIMILARITY and same_given_name(a, b):
+        return FAMILIAR_SIMILARITY, "familiar form"
+    if sim < ANAGRAM_SIMILARITY and is_anagram(a, b):
+        return ANAGRAM_SIMILARITY, "scrambled"
     if (
         phon_a == phon_b
         and len(phon_a) >= 2
@@ -203,6 +218,17 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 def _syllables(token: str) -> int:
     """Number of vowel groups: a rough syllable count."""
     return len(_VOWEL_GROUPS.findall(token))
+
+
+def is_anagram(a: str, b: str) -> bool:
+    """Whether two different tokens of at least ANAGRAM_MIN_LETTERS letters are written
+    with the same letters (a scrambled name: "rimaldiv" / "vladimir")."""
+    return (
+        len(a) == len(b) >= ANAGRAM_MIN_LETTERS
+        and a != b
+        and a.isalpha()
+        and sorted(a) == sorted(b)
+    )
 
 
 def is_abbreviation(a: str, b: str) -> bool:
