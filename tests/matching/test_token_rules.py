@@ -147,3 +147,11 @@ def test_a_misspelt_long_legal_form_is_a_legal_form():
 def test_split_and_joined_names_keep_their_first_letter():
     assert _score("Andrang Heta", "Ndrangheta", "Organization") < 0.75
     assert _score("Ndran Gheta", "Ndrangheta", "Organization") >= 0.75
+
+
+def test_pinyin_and_wade_giles_spellings_of_a_chinese_name():
+    assert token_similarity("xi", "hsi", "KS", "HS")[1] == "romanisation"
+    assert _score("Hsi Chin-ping", "Xi Jinping") >= 0.75
+    assert _score("Teng Hsiao-ping", "Deng Xiaoping") >= 0.75
+    # trading only b/p or d/t in a short syllable is another name
+    assert token_similarity("dan", "tan", "TN", "TN")[1] != "romanisation"

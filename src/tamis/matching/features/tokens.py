@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 from tamis.text.given_names import gendered_forms, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
 from tamis.text.phonetic import phonetic_key as _phonetic_key
+from tamis.text.wadegiles import same_chinese_name
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
@@ -67,6 +68,8 @@ FAMILIAR_SIMILARITY = 0.85
 #: tokens at least ANAGRAM_MIN_LETTERS long (shorter ones are often other names).
 ANAGRAM_SIMILARITY = 0.8
 ANAGRAM_MIN_LETTERS = 5
+#: Similarity credited to a Chinese name in pinyin and in Wade–Giles ("xi" / "hsi").
+ROMANISATION_SIMILARITY = 0.9
 
 
 #: Similarity credited to a contraction of a word ("intl" / "international").
@@ -157,7 +160,8 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     """Similarity of two tokens and how it was established.
 
     Returns (similarity, kind) with kind one of ``exact``, ``initial``,
-    ``phonetic``, ``spelling``, ``number``, ``familiar form``, ``scrambled`` (and the
+    ``phonetic``, ``spelling``, ``number``, ``familiar form``, ``romanisation``,
+    ``scrambled`` (and the
     rarer kinds below). Numbers only ever match exactly; an initial matches a token with
     the same first letter; the masculine and feminine forms of a given name
     ("michel" / "michelle") do not match.
@@ -179,6 +183,8 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         return ABBREVIATION_SIMILARITY, "abbreviation"
     if sim < FAMILIAR_SIMILARITY and same_given_name(a, b):
         return FAMILIAR_SIMILARITY, "familiar form"
+    if sim < ROMANISATION_SIMILARITY and same_chinese_name(a, b):
+        return ROMANISATION_SIMILARITY, "romanisation"
     if sim < ANAGRAM_SIMILARITY and is_anagram(a, b):
         return ANAGRAM_SIMILARITY, "scrambled"
     if (
