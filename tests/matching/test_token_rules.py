@@ -155,3 +155,9 @@ def test_pinyin_and_wade_giles_spellings_of_a_chinese_name():
     assert _score("Teng Hsiao-ping", "Deng Xiaoping") >= 0.75
     # trading only b/p or d/t in a short syllable is another name
     assert token_similarity("dan", "tan", "TN", "TN")[1] != "romanisation"
+
+
+def test_a_roman_numeral_written_as_a_name_elsewhere_is_a_name():
+    assert _score("Jinping Xi", "Xi Jinping") >= 0.75
+    assert _score("Ocean Star XI", "Ocean Star II", "Vessel") < 0.75
+    assert _score("Ocean Star XI", "Ocean Star", "Vessel") < 0.75

@@ -25,7 +25,7 @@ from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.lineage import swapped_lineage, swapped_parts
 from tamis.matching.features.merge import merged_alignment
 from tamis.matching.features.names import NameMatch, best_name_match
-from tamis.matching.features.numbers import number_agreement
+from tamis.matching.features.numbers import number_agreement, unmatched_numerals
 from tamis.matching.features.places import extra_countries
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.prepared import PreparedEntity
@@ -152,13 +152,15 @@ class TamisV1(Algorithm):
                         )
                     )
                 score = COMMON_ONLY_CAP
-            numbers = number_agreement(match.query.numbers, match.candidate.numbers)
+            q_numbers = unmatched_numerals(match.query.numbers, match.candidate.tokens)
+            c_numbers = unmatched_numerals(match.candidate.numbers, match.query.tokens)
+            numbers = number_agreement(q_numbers, c_numbers)
             if numbers < 0:
                 delta = NUMBER_PENALTY * numbers
                 score += delta
                 if explain:
-                    qn = " ".join(sorted(match.query.numbers)) or "none"
-                    cn = " ".join(sorted(match.candidate.numbers)) or "none"
+                    qn = " ".join(sorted(q_numbers)) or "none"
+                    cn = " ".join(sorted(c_numbers)) or "none"
                     notes.append(
                         Explanation(
                             "numbers",
