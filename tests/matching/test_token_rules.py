@@ -161,3 +161,23 @@ def test_a_roman_numeral_written_as_a_name_elsewhere_is_a_name():
     assert _score("Jinping Xi", "Xi Jinping") >= 0.75
     assert _score("Ocean Star XI", "Ocean Star II", "Vessel") < 0.75
     assert _score("Ocean Star XI", "Ocean Star", "Vessel") < 0.75
+
+
+def test_names_in_cyrillic_across_languages():
+    assert _score("Си Цзиньпин", "Xi Jinping") >= 0.75
+    assert (
+        _score(
+            "JSC Murom Instrument-Making Plant",
+            "Акционерное общество «Муромский приборостроительный завод»",
+            "Company",
+        )
+        >= 0.75
+    )
+    assert (
+        _score(
+            "JSC Kovrov Instrument-Making Plant",
+            "Акционерное общество «Муромский приборостроительный завод»",
+            "Company",
+        )
+        < 0.75
+    )

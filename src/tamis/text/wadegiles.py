@@ -82,6 +82,11 @@ _LONGEST = max(map(len, _SYLLABLES))
 _WADE_ONLY = ("hs", "ts", "tz", "ss")
 
 
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable this module can read (a few unused ones too)."""
+    return _SYLLABLES
+
+
 def pinyin_syllables(token: str) -> list[str] | None:
     """A latin token read as toneless pinyin syllables, longest syllable first
     ("jinping" -> ["jin", "ping"]); None when it cannot be read so."""
