@@ -109,7 +109,7 @@ def test_baltic_nominative_ending():
 
 
 def test_familiar_forms_of_given_names():
-    assert token_similarity("bob", "robert", "", "")[1] == "familiar form"
+    assert token_similarity("bob", "robert", "", "")[1] == "same given name"
     assert _score("Bill Gates", "William Gates") >= 0.75
     assert _score("Sasha Petrov", "Aleksandr Petrov") >= 0.75
     assert _score("Bill Gates", "Robert Gates") < 0.75
@@ -181,3 +181,7 @@ def test_names_in_cyrillic_across_languages():
         )
         < 0.75
     )
+
+
+def test_a_short_name_is_not_an_acronym():
+    assert _score("Li Wei", "Lee Ing Wei") < 0.75

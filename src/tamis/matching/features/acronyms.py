@@ -22,14 +22,19 @@ ACRONYM_MAX = 6
 ACRONYM_FACTOR = 0.9
 #: Scores of alignments through a weak alias are multiplied by this (as in best_name_match).
 WEAK_FACTOR = 0.9
+_VOWELS = frozenset("aeiouy")
 
 
-def _acronyms(name: PreparedName, other: PreparedName) -> frozenset[str]:
-    """Tokens of ``name`` that could be acronyms of words of ``other``."""
+def _acronyms(name: PreparedName, other: PreparedName, org: bool) -> frozenset[str]:
+    """Tokens of ``name`` that could be acronyms of words of ``other``. In a person's
+    name only tokens without vowels: "li", "wu", "an" are names, "jc" is initials."""
     return frozenset(
         t
         for t in name.tokens
-        if ACRONYM_MIN <= len(t) <= ACRONYM_MAX and t.isalpha() and t not in other.tokens
+        if ACRONYM_MIN <= len(t) <= ACRONYM_MAX
+        and t.isalpha()
+        and t not in other.tokens
+        and (org or not _VOWELS.intersection(t))
     )
 
 
@@ -84,11 +89,11 @@ def _labelled(match: NameMatch, acronym: str, words: str, query_side: bool) -> N
 
 def _aligned(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch | None:
     best: NameMatch | None = None
-    for q, acronym, words in _collapsed(query, _acronyms(candidate, query), org):
+    for q, acronym, words in _collapsed(query, _acronyms(candidate, query, org), org):
         match = align(q, candidate, org)
         if best is None or match.score > best.score:
             best = _labelled(match, acronym, words, True)
-    for c, acronym, words in _collapsed(candidate, _acronyms(query, candidate), org):
+    for c, acronym, words in _collapsed(candidate, _acronyms(query, candidate, org), org):
         match = align(query, c, org)
         if best is None or match.score > best.score:
             best = _labelled(match, acronym, words, False)

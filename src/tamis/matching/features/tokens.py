@@ -62,7 +62,8 @@ INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
 #: one typo in an 8-letter name leaves 0.81, two typos in a 7-letter name 0.57.
 EDIT_COST = 1.5
-#: Similarity credited to a familiar form of a given name ("bob" / "robert").
+#: Similarity credited to another form of a given name: familiar ("bob" / "robert") or
+#: in a neighbouring language ("alyaksandr" / "alexander").
 FAMILIAR_SIMILARITY = 0.85
 #: Similarity credited to the same letters in another order ("nitup" / "putin"), for
 #: tokens at least ANAGRAM_MIN_LETTERS long (shorter ones are often other names).
@@ -160,7 +161,7 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     """Similarity of two tokens and how it was established.
 
     Returns (similarity, kind) with kind one of ``exact``, ``initial``,
-    ``phonetic``, ``spelling``, ``number``, ``familiar form``, ``romanisation``,
+    ``phonetic``, ``spelling``, ``number``, ``same given name``, ``romanisation``,
     ``scrambled`` (and the
     rarer kinds below). Numbers only ever match exactly; an initial matches a token with
     the same first letter; the masculine and feminine forms of a given name
@@ -182,7 +183,7 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if sim < ABBREVIATION_SIMILARITY and is_abbreviation(a, b):
         return ABBREVIATION_SIMILARITY, "abbreviation"
     if sim < FAMILIAR_SIMILARITY and same_given_name(a, b):
-        return FAMILIAR_SIMILARITY, "familiar form"
+        return FAMILIAR_SIMILARITY, "same given name"
     if sim < ROMANISATION_SIMILARITY and same_chinese_name(a, b):
         return ROMANISATION_SIMILARITY, "romanisation"
     if sim < ANAGRAM_SIMILARITY and is_anagram(a, b):
