@@ -10,6 +10,7 @@ phrases share initials), so its score is multiplied by ACRONYM_FACTOR.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from tamis.matching.features.names import NameMatch, TokenPair, align
 from tamis.matching.features.tokens import ORG_FILLERS
@@ -25,28 +26,25 @@ WEAK_FACTOR = 0.9
 _VOWELS = frozenset("aeiouy")
 
 
-def _acronyms(name: PreparedName, other: PreparedName, org: bool) -> frozenset[str]:
-    """Tokens of ``name`` that could be acronyms of words of ``other``. In a person's
-    name only tokens without vowels: "li", "wu", "an" are names, "jc" is initials."""
+@lru_cache(maxsize=200_000)
+def _short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
+    """Tokens that could be acronyms. In a person's name only tokens without vowels:
+    "li", "wu", "an" are names, "jc" is initials."""
     return frozenset(
         t
-        for t in name.tokens
+        for t in tokens
         if ACRONYM_MIN <= len(t) <= ACRONYM_MAX
         and t.isalpha()
-        and t not in other.tokens
         and (org or not _VOWELS.intersection(t))
     )
 
 
-def _collapsed(
-    name: PreparedName, acronyms: frozenset[str], org: bool
-) -> list[tuple[PreparedName, str, str]]:
-    """``name`` with a run of two or more words replaced by an acronym spelling their
-    initials; organisation names may leave fillers ("of", "and") out of the initials. A
-    person's name keeps at least one word outside the run, and its words must be words,
-    not initials. Returns (the collapsed name, the acronym, the words it stands for)."""
-    tokens = name.tokens
-    out: list[tuple[PreparedName, str, str]] = []
+@lru_cache(maxsize=200_000)
+def _initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The initials of every run of two or more words -> the runs (start, end) spelling
+    them; organisation names may leave fillers ("of", "and") out of the initials. A
+    person's run never covers the whole name, and its words must be words, not initials."""
+    runs: dict[str, list[tuple[int, int]]] = {}
     for start in range(len(tokens)):
         if tokens[start] in ORG_FILLERS:
             continue
@@ -64,15 +62,34 @@ def _collapsed(
             if end == start or (whole and not org):
                 continue
             for initials in dict.fromkeys((every, skipping) if org else (every,)):
-                if initials in acronyms:
-                    merged = (*tokens[:start], initials, *tokens[end + 1 :])
-                    collapsed = replace(
-                        name,
-                        tokens=merged,
-                        phonetic=tuple(phonetic_key(t) for t in merged),
-                        joined="".join(merged),
-                    )
-                    out.append((collapsed, initials, " ".join(tokens[start : end + 1])))
+                if ACRONYM_MIN <= len(initials) <= ACRONYM_MAX:
+                    runs.setdefault(initials, []).append((start, end))
+    return {initials: tuple(spans) for initials, spans in runs.items()}
+
+
+def _collapsed(
+    name: PreparedName, other: PreparedName, org: bool
+) -> list[tuple[PreparedName, str, str]]:
+    """``name`` with a run of words replaced by a token of ``other`` that spells their
+    initials. Returns (the collapsed name, the acronym, the words it stands for)."""
+    shorts = _short_tokens(other.tokens, org)
+    if not shorts:
+        return []
+    runs = _initials(name.tokens, org)
+    tokens = name.tokens
+    out: list[tuple[PreparedName, str, str]] = []
+    for acronym in shorts.intersection(runs):
+        if acronym in tokens:
+            continue
+        for start, end in runs[acronym]:
+            merged = (*tokens[:start], acronym, *tokens[end + 1 :])
+            collapsed = replace(
+                name,
+                tokens=merged,
+                phonetic=tuple(phonetic_key(t) for t in merged),
+                joined="".join(merged),
+            )
+            out.append((collapsed, acronym, " ".join(tokens[start : end + 1])))
     return out
 
 
@@ -89,11 +106,11 @@ def _labelled(match: NameMatch, acronym: str, words: str, query_side: bool) -> N
 
 def _aligned(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch | None:
     best: NameMatch | None = None
-    for q, acronym, words in _collapsed(query, _acronyms(candidate, query, org), org):
+    for q, acronym, words in _collapsed(query, candidate, org):
         match = align(q, candidate, org)
         if best is None or match.score > best.score:
             best = _labelled(match, acronym, words, True)
-    for c, acronym, words in _collapsed(candidate, _acronyms(query, candidate, org), org):
+    for c, acronym, words in _collapsed(candidate, query, org):
         match = align(query, c, org)
         if best is None or match.score > best.score:
             best = _labelled(match, acronym, words, False)
