@@ -185,3 +185,15 @@ def test_names_in_cyrillic_across_languages():
 
 def test_a_short_name_is_not_an_acronym():
     assert _score("Li Wei", "Lee Ing Wei") < 0.75
+
+
+def test_listed_short_forms_of_organisation_words():
+    assert token_similarity("lab", "laboratory", "LP", "LPRTR")[1] == "abbreviation"
+    assert _score("Kaspersky Lab", "Kaspersky Laboratory", "Company") >= 0.75
+    assert _score("Stanford Univ", "Stanford University", "Organization") >= 0.75
+    assert token_similarity("lab", "labour", "LP", "LPR")[1] != "abbreviation"
+
+
+def test_ship_prefixes_are_not_part_of_the_name():
+    assert _score("Hellenic Spirit", "MV Hellenic Spirit", "Vessel") == 1.0
+    assert _score("Ocean Star", "MT Ocean Star", "Vessel") == 1.0

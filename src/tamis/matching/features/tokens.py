@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from tamis.text.given_names import gendered_forms, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
+from tamis.text.org_words import is_short_form
 from tamis.text.phonetic import phonetic_key as _phonetic_key
 from tamis.text.wadegiles import same_chinese_name
 
@@ -73,7 +74,8 @@ ANAGRAM_MIN_LETTERS = 5
 ROMANISATION_SIMILARITY = 0.9
 
 
-#: Similarity credited to a contraction of a word ("intl" / "international").
+#: Similarity credited to a contraction or a listed short form of a word ("intl" /
+#: "international", "univ" / "university").
 ABBREVIATION_SIMILARITY = 0.8
 #: Similarity kept when digits stand for the letters they look like ("sech1n").
 DIGITS_FOR_LETTERS_FACTOR = 0.9
@@ -180,7 +182,7 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     if gendered_forms(a, b):
         return 0.0, "other gender's form"
     sim = spelling_similarity(a, b)
-    if sim < ABBREVIATION_SIMILARITY and is_abbreviation(a, b):
+    if sim < ABBREVIATION_SIMILARITY and (is_abbreviation(a, b) or is_short_form(a, b)):
         return ABBREVIATION_SIMILARITY, "abbreviation"
     if sim < FAMILIAR_SIMILARITY and same_given_name(a, b):
         return FAMILIAR_SIMILARITY, "same given name"
