@@ -197,3 +197,9 @@ def test_listed_short_forms_of_organisation_words():
 def test_ship_prefixes_are_not_part_of_the_name():
     assert _score("Hellenic Spirit", "MV Hellenic Spirit", "Vessel") == 1.0
     assert _score("Ocean Star", "MT Ocean Star", "Vessel") == 1.0
+
+
+def test_titles_of_heads_of_government():
+    assert _score("Bundeskanzler Olaf Scholz", "Olaf Scholz") == 1.0
+    assert _score("Chancellor Olaf Scholz", "Olaf Scholz") == 1.0
+    assert _score("Präsidentin Ursula von der Leyen", "Ursula von der Leyen") == 1.0

@@ -41,3 +41,7 @@ def test_gendered_forms():
     assert gendered_forms("michel", "michelle") and gendered_forms("ivana", "ivan")
     assert not gendered_forms("michel", "michael")
     assert not gendered_forms("bob", "robert")
+
+
+def test_spellings_the_spelling_rules_miss():
+    assert same_given_name("jon", "john") and same_given_name("ihor", "igor")

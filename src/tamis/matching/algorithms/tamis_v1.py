@@ -7,8 +7,10 @@ substituted given name, a different number) or the facts disagree (birth year,
 nationality, gender) enough that the entry is unlikely to be the same.
 
 The score starts from the best name alignment (see
-:mod:`tamis.matching.features.names`), is capped when only common words match,
-lowered by conflicting numbers and legal forms, and moved by birth date,
+:mod:`tamis.matching.features.names`; also tried with a split word joined, see
+:mod:`~tamis.matching.features.merge`, and with an acronym standing for the words it
+abbreviates, see :mod:`~tamis.matching.features.acronyms`), is capped when only common
+words match, lowered by conflicting numbers and legal forms, and moved by birth date,
 country and gender; an identical identifier lifts it close to 1.
 """
 

@@ -164,10 +164,9 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
 
     Returns (similarity, kind) with kind one of ``exact``, ``initial``,
     ``phonetic``, ``spelling``, ``number``, ``same given name``, ``romanisation``,
-    ``scrambled`` (and the
-    rarer kinds below). Numbers only ever match exactly; an initial matches a token with
-    the same first letter; the masculine and feminine forms of a given name
-    ("michel" / "michelle") do not match.
+    ``scrambled`` (and the rarer kinds below). Numbers only ever match exactly; an
+    initial matches a token with the same first letter; the masculine and feminine forms
+    of a given name ("michel" / "michelle") do not match.
     """
     if a == b:
         return 1.0, "exact"
@@ -184,11 +183,13 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     sim = spelling_similarity(a, b)
     if sim < ABBREVIATION_SIMILARITY and (is_abbreviation(a, b) or is_short_form(a, b)):
         return ABBREVIATION_SIMILARITY, "abbreviation"
-    if sim < FAMILIAR_SIMILARITY and same_given_name(a, b):
+    # the known forms below apply where spelling and sound give less
+    heard = sim + (1.0 - sim) * PHONETIC_SHARE if phon_a == phon_b else sim
+    if heard < FAMILIAR_SIMILARITY and same_given_name(a, b):
         return FAMILIAR_SIMILARITY, "same given name"
-    if sim < ROMANISATION_SIMILARITY and same_chinese_name(a, b):
+    if heard < ROMANISATION_SIMILARITY and same_chinese_name(a, b):
         return ROMANISATION_SIMILARITY, "romanisation"
-    if sim < ANAGRAM_SIMILARITY and is_anagram(a, b):
+    if heard < ANAGRAM_SIMILARITY and is_anagram(a, b):
         return ANAGRAM_SIMILARITY, "scrambled"
     if (
         phon_a == phon_b
