@@ -67,3 +67,9 @@ def test_national_subsidiary_is_not_the_parent():
 def test_leading_roman_letters_are_a_name_not_a_numeral():
     assert prepare_name("Xi Jinping", person=True)[0].numbers == frozenset()
     assert prepare_name("Ocean Star II")[0].numbers == frozenset({"ii"})
+
+
+def test_a_name_in_the_middle_of_a_lineage_chain_is_not_swapped():
+    chain = ("mohammad", "bin", "salman", "bin", "abdulaziz")
+    assert swapped_lineage(chain, ("mohammed", "bin", "salman")) is None
+    assert swapped_lineage(("salman", "bin", "mohammed"), ("mohammed", "bin", "salman"))

@@ -8,7 +8,12 @@ import pytest
 from tamis.matching import get_algorithm
 from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.merge import merged_alignment
-from tamis.matching.features.tokens import is_abbreviation, is_common, token_similarity
+from tamis.matching.features.tokens import (
+    is_abbreviation,
+    is_anagram,
+    is_common,
+    token_similarity,
+)
 from tamis.matching.prepared import prepare_name
 from tamis.model import Entity
 
@@ -101,3 +106,100 @@ def test_baltic_nominative_ending():
     assert sim("aleksejs", "aleksey")[0] >= 0.75
     assert sim("putins", "potanin")[0] < 0.65
     assert _score("Aleksejs Ivanovs", "Aleksey Petrovich IVANOV") >= 0.75
+
+
+def test_familiar_forms_of_given_names():
+    assert token_similarity("bob", "robert", "", "")[1] == "same given name"
+    assert _score("Bill Gates", "William Gates") >= 0.75
+    assert _score("Sasha Petrov", "Aleksandr Petrov") >= 0.75
+    assert _score("Bill Gates", "Robert Gates") < 0.75
+
+
+def test_masculine_and_feminine_forms_name_different_people():
+    assert token_similarity("michel", "michelle", "MXL", "MXL") == (0.0, "other gender's form")
+    assert _score("Michel Dupont", "Michelle Dupont") < 0.75
+    assert _score("Michel Dupont", "Michel Dupond") >= 0.75
+
+
+def test_scrambled_letters():
+    assert is_anagram("nitup", "putin") and not is_anagram("putin", "putin")
+    assert not is_anagram("omar", "roma")  # too short: another name
+    assert _score("Vladimir nitPu", "Vladimir Putin") >= 0.75
+    assert _score("Vladimir Tinup", "Vladimir Putin") >= 0.75
+    assert _score("Vladimir Tupon", "Vladimir Putin") < 0.75
+
+
+def test_acronyms_stand_for_words():
+    assert _score("IBM", "International Business Machines Corporation", "Company") >= 0.75
+    assert _score("International Business Machines", "IBM", "Company") >= 0.75
+    assert _score("BOA", "Bank of America", "Company") >= 0.75
+    assert _score("IBX", "International Business Machines", "Company") < 0.75
+    assert _score("JC Juncker", "Jean-Claude Juncker") >= 0.75
+    # a person's whole name is not an acronym
+    assert _score("JFK", "John Fitzgerald Kennedy") < 0.75
+
+
+def test_a_misspelt_long_legal_form_is_a_legal_form():
+    assert _score("Siemens Aktiengeselschaft", "Siemens AG", "Company") >= 0.75
+    assert _score("Siemens Aktiengeselschaft", "Siemens GmbH", "Company") < 0.75
+
+
+def test_split_and_joined_names_keep_their_first_letter():
+    assert _score("Andrang Heta", "Ndrangheta", "Organization") < 0.75
+    assert _score("Ndran Gheta", "Ndrangheta", "Organization") >= 0.75
+
+
+def test_pinyin_and_wade_giles_spellings_of_a_chinese_name():
+    assert token_similarity("xi", "hsi", "KS", "HS")[1] == "romanisation"
+    assert _score("Hsi Chin-ping", "Xi Jinping") >= 0.75
+    assert _score("Teng Hsiao-ping", "Deng Xiaoping") >= 0.75
+    # trading only b/p or d/t in a short syllable is another name
+    assert token_similarity("dan", "tan", "TN", "TN")[1] != "romanisation"
+
+
+def test_a_roman_numeral_written_as_a_name_elsewhere_is_a_name():
+    assert _score("Jinping Xi", "Xi Jinping") >= 0.75
+    assert _score("Ocean Star XI", "Ocean Star II", "Vessel") < 0.75
+    assert _score("Ocean Star XI", "Ocean Star", "Vessel") < 0.75
+
+
+def test_names_in_cyrillic_across_languages():
+    assert _score("Си Цзиньпин", "Xi Jinping") >= 0.75
+    assert (
+        _score(
+            "JSC Murom Instrument-Making Plant",
+            "Акционерное общество «Муромский приборостроительный завод»",
+            "Company",
+        )
+        >= 0.75
+    )
+    assert (
+        _score(
+            "JSC Kovrov Instrument-Making Plant",
+            "Акционерное общество «Муромский приборостроительный завод»",
+            "Company",
+        )
+        < 0.75
+    )
+
+
+def test_a_short_name_is_not_an_acronym():
+    assert _score("Li Wei", "Lee Ing Wei") < 0.75
+
+
+def test_listed_short_forms_of_organisation_words():
+    assert token_similarity("lab", "laboratory", "LP", "LPRTR")[1] == "abbreviation"
+    assert _score("Kaspersky Lab", "Kaspersky Laboratory", "Company") >= 0.75
+    assert _score("Stanford Univ", "Stanford University", "Organization") >= 0.75
+    assert token_similarity("lab", "labour", "LP", "LPR")[1] != "abbreviation"
+
+
+def test_ship_prefixes_are_not_part_of_the_name():
+    assert _score("Hellenic Spirit", "MV Hellenic Spirit", "Vessel") == 1.0
+    assert _score("Ocean Star", "MT Ocean Star", "Vessel") == 1.0
+
+
+def test_titles_of_heads_of_government():
+    assert _score("Bundeskanzler Olaf Scholz", "Olaf Scholz") == 1.0
+    assert _score("Chancellor Olaf Scholz", "Olaf Scholz") == 1.0
+    assert _score("Präsidentin Ursula von der Leyen", "Ursula von der Leyen") == 1.0

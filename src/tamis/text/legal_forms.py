@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from tamis.text.normalize import name_variants
 from tamis.text.tables import load_table
 
@@ -31,6 +34,10 @@ CLASSES: tuple[str, ...] = (
     "llc", "jsc", "corp", "partnership", "cooperative", "foundation", "association",
     "trust", "sole", "state", "group", "branch",
 )  # fmt: skip
+
+#: A last word this long that is one typo away from a one-word legal form is that form
+#: ("aktiengeselschaft"); shorter forms ("gmbh", "sarl") are too close to other words.
+TYPO_MIN_LETTERS = 10
 
 _FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"llc", "jsc", "corp", "partnership", "group", "branch", "state", "sole"}),
@@ -58,6 +65,13 @@ class _Table:
                     raise ValueError(f"legal_forms.yml: prefix form {form!r} has no class")
                 self.prefix[key] = self.suffix[key]
         self.max_len = max(len(k) for k in self.suffix)
+        #: long one-word forms, for recognising them with a typo
+        self.long_words = {
+            k[0]: cls
+            for k, cls in self.suffix.items()
+            if len(k) == 1 and len(k[0]) >= TYPO_MIN_LETTERS
+        }
+        self.long_list = list(self.long_words)
 
 
 def _keys(form: str) -> set[tuple[str, ...]]:
@@ -97,6 +111,12 @@ def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
                 del rest[-n:]
                 found = True
                 break
+        if not found and len(rest) > 1:
+            cls = _misspelt_form(table, rest[-1])
+            if cls is not None:
+                classes.append(cls)
+                del rest[-1]
+                found = True
     found = True
     while found and rest:
         found = False
@@ -108,6 +128,14 @@ def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
                 found = True
                 break
     return rest, list(dict.fromkeys(classes))
+
+
+def _misspelt_form(table: _Table, word: str) -> str | None:
+    """The class of a long one-word legal form that ``word`` misspells by one edit."""
+    if len(word) < TYPO_MIN_LETTERS:
+        return None
+    found = process.extractOne(word, table.long_list, scorer=OSA.distance, score_cutoff=1)
+    return table.long_words[found[0]] if found else None
 
 
 def compatible(classes_a: Iterable[str], classes_b: Iterable[str]) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from anyascii import anyascii
 
 from tamis.errors import InputError
-from tamis.text import alphabets, arabic, cyrillic, han, hangul, indic
+from tamis.text import alphabets, arabic, cyrillic, han, hangul, indic, palladius, russian_words
 from tamis.text.caching import short_string_cache
 from tamis.text.marks import MARK_RANGES
 from tamis.text.numbers import words_to_digits
@@ -94,9 +94,24 @@ def _hangul_run(text: str) -> list[str]:
     return _zip([list(_hangul_word(w)) for w in text.split()])
 
 
+def _cyrillic_run(text: str) -> list[str]:
+    """Romanisations of Cyrillic words; second, an organisation name with its common
+    words in English ("муромский приборостроительный завод" -> "murom instrument making
+    plant") or a Chinese name written by the Palladius system in pinyin ("си цзиньпин")."""
+    out = cyrillic.romanizations(text)
+    english = russian_words.translated(text)
+    if english is not None and english not in out:
+        out.insert(1, english)
+    if " " in text:
+        chinese = palladius.chinese_name(text)
+        if chinese is not None and chinese not in out:
+            out.insert(1, chinese)
+    return out
+
+
 _HANDLERS: dict[str, Callable[[str], list[str]]] = {
     "Latin": alphabets.latin_spellings,
-    "Cyrillic": cyrillic.romanizations,
+    "Cyrillic": _cyrillic_run,
     "Arabic": arabic.romanizations,
     "Han": _han_run,
     "Hangul": _hangul_run,
@@ -186,7 +201,9 @@ def name_variants(text: str) -> list[str]:
     (Сергей -> sergey, sergei, serguei, sergej); Arabic-script names in their common
     vowelled spellings (محمد -> muhammad, mohammed, mohamed, mohammad) with the article
     separate, attached or as "el"; Chinese with the given name joined (xi jinping) and
-    fully joined; Korean family names in their usual spellings and McCune–Reischauer-like
+    fully joined, and written in Cyrillic by the Palladius system (си цзиньпин) in pinyin;
+    Russian organisation names with their common words in English;
+    Korean family names in their usual spellings and McCune–Reischauer-like
     vowels (kim jong un); Greek modern and classical; Hebrew with ו/י as vowels or
     consonants; hyphenated names also joined; names with apostrophes also split there;
     English number words also as digits (brigade forty four -> brigade 44).

@@ -57,3 +57,69 @@ def name(syllables: list[str]) -> str:
     if len(wg) < 2:
         return " ".join(wg)
     return f"{wg[0]} {''.join(wg[1:])}"
+
+
+# Pinyin finals by the initials they follow (a few unused combinations are accepted:
+# they only decide whether a latin token can be read as pinyin at all).
+_FINALS_BY_INITIAL = {
+    "jqx": "i ia ian iang iao ie in ing iong iu u uan ue un",
+    "zh ch sh r z c s": "a ai an ang ao e ei en eng i ong ou u ua uai uan uang ui un uo",
+    "bpmf": "a ai an ang ao ei en eng i ian iao ie in ing o ou u iu",
+    "dtnl": "a ai an ang ao e ei en eng i ia ian iang iao ie in ing iu ong ou u uan ui un uo",
+    "gkh": "a ai an ang ao e ei en eng ong ou u ua uai uan uang ui un uo",
+    "y": "a an ang ao e i in ing o ong ou u uan ue un",
+    "w": "a ai an ang ei en eng o u",
+    "": "a ai an ang ao e ei en eng er o ou",
+}
+_SYLLABLES = frozenset(
+    initial + final
+    for initials, finals in _FINALS_BY_INITIAL.items()
+    for initial in (initials.split() if " " in initials else list(initials) or [""])
+    for final in finals.split()
+)
+_LONGEST = max(map(len, _SYLLABLES))
+#: Openings that only Wade–Giles writes (pinyin x, z, c, s before i).
+_WADE_ONLY = ("hs", "ts", "tz", "ss")
+
+
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable this module can read (a few unused ones too)."""
+    return _SYLLABLES
+
+
+def pinyin_syllables(token: str) -> list[str] | None:
+    """A latin token read as toneless pinyin syllables, longest syllable first
+    ("jinping" -> ["jin", "ping"]); None when it cannot be read so."""
+
+    def split(start: int) -> list[str] | None:
+        if start == len(token):
+            return []
+        for end in range(min(len(token), start + _LONGEST), start, -1):
+            if token[start:end] in _SYLLABLES:
+                rest = split(end)
+                if rest is not None:
+                    return [token[start:end], *rest]
+        return None
+
+    return split(0) if token.isascii() and token.isalpha() else None
+
+
+@cache
+def from_pinyin_token(token: str) -> str | None:
+    """The Wade–Giles spelling of a latin token written in pinyin ("xi" -> "hsi",
+    "jinping" -> "chinping"); None when it is not pinyin or is spelt alike in both."""
+    parts = pinyin_syllables(token)
+    if not parts:
+        return None
+    wade = "".join(syllable(p) for p in parts)
+    if wade == token or not (len(wade) >= 4 or wade.startswith(_WADE_ONLY)):
+        # short syllables that only trade b/p, d/t, g/k ("dan" / "tan") are more often
+        # two different names than two spellings of one
+        return None
+    return wade
+
+
+def same_chinese_name(a: str, b: str) -> bool:
+    """Whether one latin token is the Wade–Giles spelling of the other, written in
+    pinyin ("hsi" / "xi", "chinping" / "jinping", "chang" / "zhang")."""
+    return from_pinyin_token(a) == b or from_pinyin_token(b) == a

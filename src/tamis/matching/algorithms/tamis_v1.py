@@ -7,8 +7,10 @@ substituted given name, a different number) or the facts disagree (birth year,
 nationality, gender) enough that the entry is unlikely to be the same.
 
 The score starts from the best name alignment (see
-:mod:`tamis.matching.features.names`), is capped when only common words match,
-lowered by conflicting numbers and legal forms, and moved by birth date,
+:mod:`tamis.matching.features.names`; also tried with a split word joined, see
+:mod:`~tamis.matching.features.merge`, and with an acronym standing for the words it
+abbreviates, see :mod:`~tamis.matching.features.acronyms`), is capped when only common
+words match, lowered by conflicting numbers and legal forms, and moved by birth date,
 country and gender; an identical identifier lifts it close to 1.
 """
 
@@ -20,6 +22,7 @@ import numpy as np
 
 from tamis.matching.algorithms.base import Algorithm, CandidatePool
 from tamis.matching.explain import Explanation, Score, signed
+from tamis.matching.features.acronyms import acronym_alignment
 from tamis.matching.features.bounds import CandidateNames, merge_possible, name_bounds
 from tamis.matching.features.country import country_agreement
 from tamis.matching.features.dates import birth_date_agreement
@@ -29,7 +32,7 @@ from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.lineage import swapped_lineage, swapped_parts
 from tamis.matching.features.merge import merged_alignment
 from tamis.matching.features.names import NameMatch, best_name_match
-from tamis.matching.features.numbers import number_agreement
+from tamis.matching.features.numbers import number_agreement, unmatched_numerals
 from tamis.matching.features.places import extra_countries
 from tamis.matching.features.schema import schema_compatible
 from tamis.matching.prepared import PreparedEntity
@@ -173,6 +176,10 @@ class TamisV1(Algorithm):
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:
                 match = merged
+        if match is not None and match.score < 1.0:
+            acronym = acronym_alignment(query.names, candidate.names, org)
+            if acronym is not None and acronym.score > match.score:
+                match = acronym
         score = 0.0
         if match is not None:
             score = match.score
@@ -204,13 +211,15 @@ class TamisV1(Algorithm):
                         )
                     )
                 score = COMMON_ONLY_CAP
-            numbers = number_agreement(match.query.numbers, match.candidate.numbers)
+            q_numbers = unmatched_numerals(match.query.numbers, match.candidate.tokens)
+            c_numbers = unmatched_numerals(match.candidate.numbers, match.query.tokens)
+            numbers = number_agreement(q_numbers, c_numbers)
             if numbers < 0:
                 delta = NUMBER_PENALTY * numbers
                 score += delta
                 if explain:
-                    qn = " ".join(sorted(match.query.numbers)) or "none"
-                    cn = " ".join(sorted(match.candidate.numbers)) or "none"
+                    qn = " ".join(sorted(q_numbers)) or "none"
+                    cn = " ".join(sorted(c_numbers)) or "none"
                     notes.append(
                         Explanation(
                             "numbers",

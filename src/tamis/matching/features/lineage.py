@@ -24,12 +24,16 @@ def _roles(tokens: tuple[str, ...]) -> tuple[set[str], set[str]]:
 
 
 def swapped_lineage(query: tuple[str, ...], candidate: tuple[str, ...]) -> str | None:
-    """A word naming the person in one name and the parent in the other, if any."""
+    """A word naming the person in one name and the parent in the other, if any.
+
+    In a chain ("Mohammed bin Salman bin Abdulaziz") a middle word is both a person and
+    a parent: it is never swapped.
+    """
     own_q, parent_q = _roles(query)
     if not own_q:
         return None
     own_c, parent_c = _roles(candidate)
-    swapped = ((own_q & parent_c) - own_c) | ((own_c & parent_q) - own_q)
+    swapped = ((own_q - parent_q) & (parent_c - own_c)) | ((own_c - parent_c) & (parent_q - own_q))
     return min(swapped) if swapped else None
 
 

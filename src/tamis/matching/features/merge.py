@@ -1,6 +1,7 @@
 """Names split in the wrong place: "Patr ushev" for "Patrushev", "MOHAMMAD HASNI" for
 "MOHAMMADHASNI". Two neighbouring tokens of one name are joined when together they
-spell a token of the other name, and the names are aligned again."""
+spell a token of the other name (starting with the same letter: a split keeps the first
+letter in place), and the names are aligned again."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _merges(name: PreparedName, other: PreparedName) -> list[PreparedName]:
         joined = a + b
         if len(joined) < MERGE_MIN_LETTERS:
             continue
-        if any(spelling_similarity(joined, t) >= MERGE_MIN for t in targets):
+        if any(t[0] == joined[0] and spelling_similarity(joined, t) >= MERGE_MIN for t in targets):
             merged = (*tokens[:i], joined, *tokens[i + 2 :])
             out.append(
                 replace(name, tokens=merged, phonetic=tuple(phonetic_key(t) for t in merged))

@@ -92,7 +92,8 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
     """Similarity of the names written without spaces (0 when not comparable).
 
     Catches names written together ("SiemensAG", "xiaoming") and typos inside
-    long legal forms ("JOINT STOCK COMPAN"); never bridges different numbers.
+    long legal forms ("JOINT STOCK COMPAN"); never bridges different numbers. Joined
+    forms with a typo must start alike: "andrangheta" is not "ndrangheta".
     """
     if query.numbers != candidate.numbers:
         return 0.0
@@ -102,6 +103,7 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
     if (
         len(query.tokens) != len(candidate.tokens)
         and min(len(query.joined), len(candidate.joined)) >= 6
+        and query.joined[0] == candidate.joined[0]
     ):
         best = spelling_similarity(query.joined, candidate.joined)
     if (

@@ -11,3 +11,9 @@ def number_agreement(query: frozenset[str], candidate: frozenset[str]) -> float:
     if query and candidate:
         return -1.0
     return -0.5
+
+
+def unmatched_numerals(numbers: frozenset[str], other_tokens: tuple[str, ...]) -> frozenset[str]:
+    """The numbers of a name, less the Roman numerals the other name writes as a word
+    ("Jinping Xi" / "Xi Jinping": "xi" is a family name, not 11)."""
+    return frozenset(n for n in numbers if n.isdigit() or n not in other_tokens)

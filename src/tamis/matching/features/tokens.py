@@ -7,8 +7,11 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tamis.text.given_names import gendered_forms, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
+from tamis.text.org_words import is_short_form
 from tamis.text.phonetic import phonetic_key as _phonetic_key
+from tamis.text.wadegiles import same_chinese_name
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
@@ -60,9 +63,19 @@ INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
 #: one typo in an 8-letter name leaves 0.81, two typos in a 7-letter name 0.57.
 EDIT_COST = 1.5
+#: Similarity credited to another form of a given name: familiar ("bob" / "robert") or
+#: in a neighbouring language ("alyaksandr" / "alexander").
+FAMILIAR_SIMILARITY = 0.85
+#: Similarity credited to the same letters in another order ("nitup" / "putin"), for
+#: tokens at least ANAGRAM_MIN_LETTERS long (shorter ones are often other names).
+ANAGRAM_SIMILARITY = 0.8
+ANAGRAM_MIN_LETTERS = 5
+#: Similarity credited to a Chinese name in pinyin and in Wade–Giles ("xi" / "hsi").
+ROMANISATION_SIMILARITY = 0.9
 
 
-#: Similarity credited to a contraction of a word ("intl" / "international").
+#: Similarity credited to a contraction or a listed short form of a word ("intl" /
+#: "international", "univ" / "university").
 ABBREVIATION_SIMILARITY = 0.8
 #: Similarity kept when digits stand for the letters they look like ("sech1n").
 DIGITS_FOR_LETTERS_FACTOR = 0.9
@@ -150,8 +163,10 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
     """Similarity of two tokens and how it was established.
 
     Returns (similarity, kind) with kind one of ``exact``, ``initial``,
-    ``phonetic``, ``spelling`` or ``number``. Numbers only ever match exactly;
-    an initial matches a token with the same first letter.
+    ``phonetic``, ``spelling``, ``number``, ``same given name``, ``romanisation``,
+    ``scrambled`` (and the rarer kinds below). Numbers only ever match exactly; an
+    initial matches a token with the same first letter; the masculine and feminine forms
+    of a given name ("michel" / "michelle") do not match.
     """
     if a == b:
         return 1.0, "exact"
@@ -163,9 +178,19 @@ def token_similarity(a: str, b: str, phon_a: str, phon_b: str) -> tuple[float, s
         return _digits_for_letters(a, b), "digits for letters"
     if len(a) == 1 or len(b) == 1:
         return (INITIAL_SIMILARITY, "initial") if a[0] == b[0] else (0.0, "initial")
+    if gendered_forms(a, b):
+        return 0.0, "other gender's form"
     sim = spelling_similarity(a, b)
-    if sim < ABBREVIATION_SIMILARITY and is_abbreviation(a, b):
+    if sim < ABBREVIATION_SIMILARITY and (is_abbreviation(a, b) or is_short_form(a, b)):
         return ABBREVIATION_SIMILARITY, "abbreviation"
+    # the known forms below apply where spelling and sound give less
+    heard = sim + (1.0 - sim) * PHONETIC_SHARE if phon_a == phon_b else sim
+    if heard < FAMILIAR_SIMILARITY and same_given_name(a, b):
+        return FAMILIAR_SIMILARITY, "same given name"
+    if heard < ROMANISATION_SIMILARITY and same_chinese_name(a, b):
+        return ROMANISATION_SIMILARITY, "romanisation"
+    if heard < ANAGRAM_SIMILARITY and is_anagram(a, b):
+        return ANAGRAM_SIMILARITY, "scrambled"
     if (
         phon_a == phon_b
         and len(phon_a) >= 2
@@ -203,6 +228,17 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 def _syllables(token: str) -> int:
     """Number of vowel groups: a rough syllable count."""
     return len(_VOWEL_GROUPS.findall(token))
+
+
+def is_anagram(a: str, b: str) -> bool:
+    """Whether two different tokens of at least ANAGRAM_MIN_LETTERS letters are written
+    with the same letters (a scrambled name: "rimaldiv" / "vladimir")."""
+    return (
+        len(a) == len(b) >= ANAGRAM_MIN_LETTERS
+        and a != b
+        and a.isalpha()
+        and sorted(a) == sorted(b)
+    )
 
 
 def is_abbreviation(a: str, b: str) -> bool:

@@ -1,0 +1,137 @@
+"""Initials written for several words: "IBM" / "International Business Machines",
+"PLA" / "People's Liberation Army", "JC Juncker" / "Jean-Claude Juncker".
+
+A short token of one name that spells the first letters of consecutive words of the
+other name stands for those words; the other name is aligned again with the words
+replaced by the token. The result is weaker evidence than the words themselves (many
+phrases share initials), so its score is multiplied by ACRONYM_FACTOR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from tamis.matching.features.names import NameMatch, TokenPair, align
+from tamis.matching.features.tokens import ORG_FILLERS
+from tamis.matching.prepared import PreparedName, phonetic_key
+
+#: Acronyms have this many letters (and stand for as many words, fillers aside).
+ACRONYM_MIN = 2
+ACRONYM_MAX = 6
+#: Share of the aligned score kept when an acronym stands for words.
+ACRONYM_FACTOR = 0.9
+#: Scores of alignments through a weak alias are multiplied by this (as in best_name_match).
+WEAK_FACTOR = 0.9
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def _short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
+    """Tokens that could be acronyms. In a person's name only tokens without vowels:
+    "li", "wu", "an" are names, "jc" is initials."""
+    return frozenset(
+        t
+        for t in tokens
+        if ACRONYM_MIN <= len(t) <= ACRONYM_MAX
+        and t.isalpha()
+        and (org or not _VOWELS.intersection(t))
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The initials of every run of two or more words -> the runs (start, end) spelling
+    them; organisation names may leave fillers ("of", "and") out of the initials. A
+    person's run never covers the whole name, and its words must be words, not initials."""
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for start in range(len(tokens)):
+        if tokens[start] in ORG_FILLERS:
+            continue
+        every = skipping = ""
+        for end in range(start, min(len(tokens), start + 2 * ACRONYM_MAX)):
+            token = tokens[end]
+            if not token.isalpha() or (not org and len(token) < 2):
+                break
+            every += token[0]
+            if token not in ORG_FILLERS:
+                skipping += token[0]
+            if len(every) > ACRONYM_MAX and len(skipping) > ACRONYM_MAX:
+                break
+            whole = start == 0 and end == len(tokens) - 1
+            if end == start or (whole and not org):
+                continue
+            for initials in dict.fromkeys((every, skipping) if org else (every,)):
+                if ACRONYM_MIN <= len(initials) <= ACRONYM_MAX:
+                    runs.setdefault(initials, []).append((start, end))
+    return {initials: tuple(spans) for initials, spans in runs.items()}
+
+
+def _collapsed(
+    name: PreparedName, other: PreparedName, org: bool
+) -> list[tuple[PreparedName, str, str]]:
+    """``name`` with a run of words replaced by a token of ``other`` that spells their
+    initials. Returns (the collapsed name, the acronym, the words it stands for)."""
+    shorts = _short_tokens(other.tokens, org)
+    if not shorts:
+        return []
+    runs = _initials(name.tokens, org)
+    tokens = name.tokens
+    out: list[tuple[PreparedName, str, str]] = []
+    for acronym in shorts.intersection(runs):
+        if acronym in tokens:
+            continue
+        for start, end in runs[acronym]:
+            merged = (*tokens[:start], acronym, *tokens[end + 1 :])
+            collapsed = replace(
+                name,
+                tokens=merged,
+                phonetic=tuple(phonetic_key(t) for t in merged),
+                joined="".join(merged),
+            )
+            out.append((collapsed, acronym, " ".join(tokens[start : end + 1])))
+    return out
+
+
+def _labelled(match: NameMatch, acronym: str, words: str, query_side: bool) -> NameMatch:
+    """The match with the acronym's pair showing the words it stands for."""
+    pairs = tuple(
+        TokenPair(*((words, acronym) if query_side else (acronym, words)), p.similarity, "acronym")
+        if p.query == acronym and p.candidate == acronym
+        else p
+        for p in match.pairs
+    )
+    return match._replace(pairs=pairs)
+
+
+def _aligned(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch | None:
+    best: NameMatch | None = None
+    for q, acronym, words in _collapsed(query, candidate, org):
+        match = align(q, candidate, org)
+        if best is None or match.score > best.score:
+            best = _labelled(match, acronym, words, True)
+    for c, acronym, words in _collapsed(candidate, query, org):
+        match = align(query, c, org)
+        if best is None or match.score > best.score:
+            best = _labelled(match, acronym, words, False)
+    return best
+
+
+def acronym_alignment(
+    query_names: tuple[PreparedName, ...],
+    candidate_names: tuple[PreparedName, ...],
+    org: bool = False,
+) -> NameMatch | None:
+    """The best alignment of any two names after an acronym of one stands for words of
+    the other (None when no short token of one name spells initials of the other)."""
+    best: NameMatch | None = None
+    for q in query_names:
+        for c in candidate_names:
+            match = _aligned(q, c, org)
+            if match is None:
+                continue
+            factor = ACRONYM_FACTOR * (WEAK_FACTOR if c.weak else 1.0)
+            match = match._replace(score=match.score * factor, query=q, candidate=c)
+            if best is None or match.score > best.score:
+                best = match
+    return best
