@@ -103,3 +103,26 @@ def test_screening_with_bounds_equals_scoring_every_candidate(un_screener):
             found = algo.score_candidates(prepared, numbers, un_screener, floor)
             bounded = {n: result.score for n, result in found}
             assert bounded == {n: s for n, s in exhaustive.items() if s >= floor}
+
+
+def test_bounded_scoring_equals_full_scoring_on_the_pair_suites():
+    """Every rule of tamis-v1 (given-name forms, acronyms, merges, joined forms,
+    romanisations, scrambled letters...) as the pair suites exercise it: scoring with
+    bounds keeps exactly the pairs that full scoring puts at or above the floor."""
+    from tamis.matching import Screener
+
+    suites = ("entity_bench", "name_bench", "cross_script")
+    rows = [row for suite in suites for row in load_suite(suite)]
+    queries = [prepare_entity(Entity.from_dict({**r["query"], "id": "q"})) for r in rows]
+    pool = Screener(
+        [Entity.from_dict({**r["candidate"], "id": f"c{i}"}) for i, r in enumerate(rows)]
+    )
+    algo = get_algorithm("tamis-v1")
+    kept = 0
+    for number, query in enumerate(queries):
+        full = algo.compare_prepared(query, pool.prepared[number], explain=False).score
+        for floor in (0.75, 0.5):
+            found = algo.score_candidates(query, [number], pool, floor)
+            assert [round(r.score, 6) for _, r in found] == ([full] if full >= floor else [])
+            kept += bool(found)
+    assert len(rows) > 500 and kept > 400

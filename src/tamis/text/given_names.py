@@ -39,6 +39,12 @@ def _gendered() -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
+def given_name_lines(token: str) -> frozenset[int]:
+    """The table lines (given names) a latin token is a form of: two tokens are forms of
+    one given name exactly when they share a line."""
+    return _forms().get(token, frozenset())
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two different latin tokens are forms of one given name in the table."""
     forms = _forms()

@@ -18,6 +18,20 @@ def _pairs() -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
+@cache
+def _partners() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in _pairs():
+        for word in pair:
+            out.setdefault(word, set()).update(pair - {word})
+    return {word: frozenset(others) for word, others in out.items()}
+
+
+def short_form_partners(token: str) -> frozenset[str]:
+    """The words a latin token is a listed short form of, or the short forms of it."""
+    return _partners().get(token, frozenset())
+
+
 def is_short_form(a: str, b: str) -> bool:
     """Whether one latin token is a listed short form of the other ("univ" / "university")."""
     return a != b and frozenset((a, b)) in _pairs()

@@ -23,7 +23,12 @@ import numpy as np
 from tamis.matching.algorithms.base import Algorithm, CandidatePool
 from tamis.matching.explain import Explanation, Score, signed
 from tamis.matching.features.acronyms import acronym_alignment
-from tamis.matching.features.bounds import CandidateNames, merge_possible, name_bounds
+from tamis.matching.features.bounds import (
+    CandidateNames,
+    acronym_possible,
+    merge_possible,
+    name_bounds,
+)
 from tamis.matching.features.country import country_agreement
 from tamis.matching.features.dates import birth_date_agreement
 from tamis.matching.features.gender import gender_agreement
@@ -138,7 +143,9 @@ class TamisV1(Algorithm):
                 top[[bool(query.identifiers & c.identifiers) for c in candidates]] = np.inf
             reachable = top >= floor - ROUNDING_MARGIN
             if not reachable.all() and pairs.size:
-                reachable[names.owner[merge_possible(query, names)]] = True
+                # names rewritten by a merge or an acronym are not bounded: kept
+                rewritten = merge_possible(query, names) | acronym_possible(query, names)
+                reachable[names.owner[rewritten]] = True
         out = []
         for k in np.nonzero(reachable)[0]:
             start, end = names.offsets[k], names.offsets[k + 1]

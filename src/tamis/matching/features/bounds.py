@@ -32,6 +32,8 @@ import numpy as np
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
+from tamis.matching.features.acronyms import _initials as acronym_initials
+from tamis.matching.features.acronyms import _short_tokens as acronym_tokens
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
     CONFLICT_PENALTY,
@@ -48,6 +50,7 @@ from tamis.matching.features.tokens import (
     EDIT_COST,
     ENDING_MIN_STEM,
     PHONETIC_MIN_SAME_SYLLABLES,
+    relation_keys,
     token_similarity,
     token_weight,
 )
@@ -145,6 +148,12 @@ class TokenTable:
         self.token_ending = np.array([t.endswith("s") for t in self.token_text], dtype=bool)
         self.token_key = self._codes(self.token_phonetic)
         self.token_stem = self._codes([_stem_key(t) for t in self.token_text])
+        #: relation key -> numbers of the tokens carrying it (see relation_keys)
+        related: dict[tuple[str, object], list[int]] = {}
+        for number, text in enumerate(self.token_text):
+            for key in relation_keys(text):
+                related.setdefault(key, []).append(number)
+        self.related = {key: np.array(ids, dtype=np.int64) for key, ids in related.items()}
         #: token weight in the names of people (column 0) and organisations (1)
         self.token_weight = np.array(
             [[token_weight(t, False), token_weight(t, True)] for t in self.token_text],
@@ -204,7 +213,9 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     - a dropped Baltic -s ending (one token ends in -s, the other not): the stem
       spells like the other token (which keeps PHONETIC_MIN_SAME_SYLLABLES of
       spelling between the whole tokens), is a contraction of it or an initial
-      (same first letter), or sounds like it (its phonetic key).
+      (same first letter), or sounds like it (its phonetic key);
+    - tables and letters (given-name forms, short forms, romanisations, scrambled
+      letters): a shared :func:`relation_keys` key.
     """
     left = [t for t, _ in query]
     left_len = np.array([len(t) for t in left])
@@ -226,6 +237,10 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     maybe |= np.equal.outer(stems, table.token_key[tokens]) & (stems >= 0)[:, None]
     list_stems = table.token_stem[tokens]
     maybe |= np.equal.outer(keys, list_stems) & (list_stems >= 0)[None, :]
+    for i, token in enumerate(left):
+        related = [table.related[k] for k in relation_keys(token) if k in table.related]
+        if related:
+            maybe[i] |= np.isin(tokens, np.concatenate(related))
     return maybe
 
 
@@ -384,3 +399,35 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
 def _spells(texts: list[str], others: list[str]) -> np.ndarray:
     """Which ``texts`` spell one of ``others`` as closely as a merge needs."""
     return (_spelling(texts, others) >= MERGE_MIN - SLACK).any(axis=1)
+
+
+def acronym_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
+    """Per candidate name, whether the acronym rule may apply between it and a query
+    name: a short token of one spells the initials of a run of words of the other
+    (checked for people's and organisations' rules at once)."""
+    out = np.zeros(len(candidates), dtype=bool)
+    query_short: set[str] = set()
+    query_initials: set[str] = set()
+    for name in query.names:
+        for org in (False, True):
+            query_short |= acronym_tokens(name.tokens, org)
+            for words in _acronym_sources(name):
+                query_initials.update(acronym_initials(words, org))
+    table = candidates.table
+    for n, number in enumerate(candidates.names.tolist()):
+        name = table.names[number]
+        for org in (False, True):
+            if not query_initials.isdisjoint(acronym_tokens(name.tokens, org)) or any(
+                not query_short.isdisjoint(acronym_initials(words, org))
+                for words in _acronym_sources(name)
+            ):
+                out[n] = True
+                break
+    return out
+
+
+def _acronym_sources(name: PreparedName) -> tuple[tuple[str, ...], ...]:
+    """The word sequences whose initials the acronym rule may read: the name's tokens,
+    and all its words with titles and legal forms."""
+    words = tuple(name.latin.split())
+    return (name.tokens,) if words == name.tokens else (name.tokens, words)

@@ -7,11 +7,11 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from tamis.text.given_names import gendered_forms, same_given_name
+from tamis.text.given_names import gendered_forms, given_name_lines, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
-from tamis.text.org_words import is_short_form
+from tamis.text.org_words import is_short_form, short_form_partners
 from tamis.text.phonetic import phonetic_key as _phonetic_key
-from tamis.text.wadegiles import same_chinese_name
+from tamis.text.wadegiles import from_pinyin_token, same_chinese_name
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
@@ -228,6 +228,24 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 def _syllables(token: str) -> int:
     """Number of vowel groups: a rough syllable count."""
     return len(_VOWEL_GROUPS.findall(token))
+
+
+@lru_cache(maxsize=300_000)
+def relation_keys(token: str) -> frozenset[tuple[str, object]]:
+    """Keys that two tokens share whenever :func:`token_similarity` relates them through a
+    table or by their letters rather than by spelling or sound: forms of one given name,
+    a listed short form, a pinyin / Wade-Giles pair, the same letters scrambled. (Two
+    tokens sharing a key are not always related: the keys only rule pairs out, which is
+    what screening needs to skip work.)"""
+    keys: set[tuple[str, object]] = {("given name", line) for line in given_name_lines(token)}
+    keys.update(("short form", frozenset((token, other))) for other in short_form_partners(token))
+    keys.add(("romanisation", token))
+    wade = from_pinyin_token(token)
+    if wade:
+        keys.add(("romanisation", wade))
+    if len(token) >= ANAGRAM_MIN_LETTERS and token.isalpha():
+        keys.add(("letters", "".join(sorted(token))))
+    return frozenset(keys)
 
 
 def is_anagram(a: str, b: str) -> bool:
