@@ -12,6 +12,7 @@ from tamis.matching.features.tokens import (
     is_abbreviation,
     is_anagram,
     is_common,
+    spelling_similarity,
     token_similarity,
 )
 from tamis.matching.prepared import prepare_name
@@ -203,3 +204,16 @@ def test_titles_of_heads_of_government():
     assert _score("Bundeskanzler Olaf Scholz", "Olaf Scholz") == 1.0
     assert _score("Chancellor Olaf Scholz", "Olaf Scholz") == 1.0
     assert _score("Präsidentin Ursula von der Leyen", "Ursula von der Leyen") == 1.0
+
+
+def test_acronyms_take_in_legal_forms_and_names_that_spell_them_out():
+    assert _score("NIOC", "National Iranian Oil Company", "Company") >= 0.75
+    assert _score("CNOOC", "China National Offshore Oil Corporation", "Company") >= 0.75
+    assert _score("Islamic Revolutionary Guard Corps (IRGC)", "IRGC", "Organization") >= 0.75
+    assert _score("NIOC", "National Iranian Gas Company", "Company") < 0.75
+
+
+def test_two_neighbouring_letters_exchanged_cost_less_than_a_substitution():
+    assert spelling_similarity("afiz", "faiz") == 0.75
+    assert spelling_similarity("abcd", "abce") == 0.625
+    assert spelling_similarity("afiz", "faiz") > spelling_similarity("afiz", "fiiz")

@@ -67,29 +67,57 @@ def _initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, 
     return {initials: tuple(spans) for initials, spans in runs.items()}
 
 
+@lru_cache(maxsize=200_000)
+def _words(latin: str) -> tuple[str, ...]:
+    return tuple(latin.split())
+
+
+@lru_cache(maxsize=200_000)
+def _core_offset(full: tuple[str, ...], core: tuple[str, ...]) -> int:
+    """Where the name's core words (without titles and legal forms) start among all its
+    words (-1 if they are not found together)."""
+    for i in range(len(full) - len(core) + 1):
+        if full[i : i + len(core)] == core:
+            return i
+    return -1
+
+
 def _collapsed(
     name: PreparedName, other: PreparedName, org: bool
 ) -> list[tuple[PreparedName, str, str]]:
     """``name`` with a run of words replaced by a token of ``other`` that spells their
-    initials. Returns (the collapsed name, the acronym, the words it stands for)."""
+    initials. Runs may take in the legal form ("NIOC" / "National Iranian Oil Company");
+    a name that also writes its acronym out ("... Guard Corps (IRGC)") loses the run.
+    Returns (the collapsed name, the acronym, the words it stands for)."""
     shorts = _short_tokens(other.tokens, org)
     if not shorts:
         return []
-    runs = _initials(name.tokens, org)
-    tokens = name.tokens
+    full = _words(name.latin)
+    runs = _initials(full, org)
+    hits = shorts.intersection(runs)
+    core = name.tokens
+    offset = _core_offset(full, core) if hits else -1
+    if offset < 0:
+        return []
     out: list[tuple[PreparedName, str, str]] = []
-    for acronym in shorts.intersection(runs):
-        if acronym in tokens:
-            continue
+    for acronym in hits:
         for start, end in runs[acronym]:
-            merged = (*tokens[:start], acronym, *tokens[end + 1 :])
+            first, last = max(start - offset, 0), min(end - offset, len(core) - 1)
+            if first > last:
+                continue  # only titles or legal forms
+            if acronym in core:
+                merged = (*core[:first], *core[last + 1 :])
+            else:
+                merged = (*core[:first], acronym, *core[last + 1 :])
+            if acronym not in merged:
+                continue
             collapsed = replace(
                 name,
                 tokens=merged,
                 phonetic=tuple(phonetic_key(t) for t in merged),
                 joined="".join(merged),
             )
-            out.append((collapsed, acronym, " ".join(tokens[start : end + 1])))
+            out.append((collapsed, acronym, " ".join(full[start : end + 1])))
     return out
 
 

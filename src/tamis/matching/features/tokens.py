@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from tamis.text.given_names import gendered_forms, given_name_lines, same_given_name
 from tamis.text.names import ORG_STOPWORDS, is_patronymic, is_title
@@ -63,6 +63,7 @@ INITIAL_SIMILARITY = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
 #: one typo in an 8-letter name leaves 0.81, two typos in a 7-letter name 0.57.
 EDIT_COST = 1.5
+TRANSPOSITION_COST = 1.0
 #: Similarity credited to another form of a given name: familiar ("bob" / "robert") or
 #: in a neighbouring language ("alyaksandr" / "alexander").
 FAMILIAR_SIMILARITY = 0.85
@@ -151,11 +152,15 @@ def is_common(token: str) -> bool:
 @lru_cache(maxsize=1_000_000)
 def spelling_similarity(a: str, b: str) -> float:
     """Typo-aware similarity in [0, 1]: 1 minus the cost of the edits (insertions,
-    deletions, substitutions, adjacent transpositions) relative to the length."""
+    deletions, substitutions, adjacent transpositions) relative to the length. Two
+    neighbouring letters exchanged, the commonest typo, cost TRANSPOSITION_COST."""
     if a == b:
         return 1.0
     edits = OSA.distance(a, b)
-    return max(0.0, 1.0 - edits * EDIT_COST / max(len(a), len(b)))
+    # each transposition is one edit here and two in Levenshtein's count
+    swaps = Levenshtein.distance(a, b) - edits
+    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
+    return max(0.0, 1.0 - cost / max(len(a), len(b)))
 
 
 @lru_cache(maxsize=2_000_000)
