@@ -27,7 +27,7 @@ _VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=200_000)
-def _short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
+def short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
     """Tokens that could be acronyms. In a person's name only tokens without vowels:
     "li", "wu", "an" are names, "jc" is initials."""
     return frozenset(
@@ -40,7 +40,7 @@ def _short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, int], ...]]:
+def run_initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, int], ...]]:
     """The initials of every run of two or more words -> the runs (start, end) spelling
     them; organisation names may leave fillers ("of", "and") out of the initials. A
     person's run never covers the whole name, and its words must be words, not initials."""
@@ -89,11 +89,11 @@ def _collapsed(
     initials. Runs may take in the legal form ("NIOC" / "National Iranian Oil Company");
     a name that also writes its acronym out ("... Guard Corps (IRGC)") loses the run.
     Returns (the collapsed name, the acronym, the words it stands for)."""
-    shorts = _short_tokens(other.tokens, org)
+    shorts = short_tokens(other.tokens, org)
     if not shorts:
         return []
     full = _words(name.latin)
-    runs = _initials(full, org)
+    runs = run_initials(full, org)
     hits = shorts.intersection(runs)
     core = name.tokens
     offset = _core_offset(full, core) if hits else -1

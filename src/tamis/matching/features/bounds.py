@@ -29,11 +29,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
-from tamis.matching.features.acronyms import _initials as acronym_initials
-from tamis.matching.features.acronyms import _short_tokens as acronym_tokens
+from tamis.matching.features.acronyms import run_initials, short_tokens
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
     CONFLICT_PENALTY,
@@ -50,6 +49,7 @@ from tamis.matching.features.tokens import (
     EDIT_COST,
     ENDING_MIN_STEM,
     PHONETIC_MIN_SAME_SYLLABLES,
+    TRANSPOSITION_COST,
     relation_keys,
     token_similarity,
     token_weight,
@@ -87,12 +87,15 @@ def _texts(values: list[str]) -> np.ndarray:
 
 
 def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-    """:func:`spelling_similarity` of every pair, as a matrix."""
-    distances = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
+    """:func:`spelling_similarity` of every pair, as a matrix (same formula: edits cost
+    EDIT_COST, neighbouring letters exchanged TRANSPOSITION_COST)."""
+    edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
+    swaps = cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32) - edits
+    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
     left_len = np.fromiter(map(len, left), dtype=np.float64, count=len(left))
     right_len = np.fromiter(map(len, right), dtype=np.float64, count=len(right))
     longest = np.maximum.outer(left_len, right_len)
-    return 1.0 - distances * EDIT_COST / np.maximum(longest, 1.0)
+    return 1.0 - cost / np.maximum(longest, 1.0)
 
 
 def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -410,15 +413,15 @@ def acronym_possible(query: PreparedEntity, candidates: CandidateNames) -> np.nd
     query_initials: set[str] = set()
     for name in query.names:
         for org in (False, True):
-            query_short |= acronym_tokens(name.tokens, org)
+            query_short |= short_tokens(name.tokens, org)
             for words in _acronym_sources(name):
-                query_initials.update(acronym_initials(words, org))
+                query_initials.update(run_initials(words, org))
     table = candidates.table
     for n, number in enumerate(candidates.names.tolist()):
         name = table.names[number]
         for org in (False, True):
-            if not query_initials.isdisjoint(acronym_tokens(name.tokens, org)) or any(
-                not query_short.isdisjoint(acronym_initials(words, org))
+            if not query_initials.isdisjoint(short_tokens(name.tokens, org)) or any(
+                not query_short.isdisjoint(run_initials(words, org))
                 for words in _acronym_sources(name)
             ):
                 out[n] = True
