@@ -3,14 +3,17 @@
 The cheap rank is an IDF-weighted overlap of index keys: each query token
 contributes its own weight when a list entity has the same token, most of it
 through the phonetic key, and a share spread over its trigrams (so a typo
-loses only the trigrams it touches). Identifiers weigh more than any name.
+loses only the trigrams it touches). Related forms (a nickname, a romanisation,
+an acronym and the words it stands for) count a share of their weight.
+Identifiers weigh more than any name.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from tamis.matching.index import KeyIndex, trigrams
+from tamis.matching.features.acronyms import run_initials, short_tokens
+from tamis.matching.index import KeyIndex, acronym_key, related_keys, trigrams
 from tamis.matching.prepared import PreparedEntity
 
 #: How many entities are fully scored per query at most ...
@@ -22,6 +25,8 @@ RELATIVE_CUTOFF = 0.4
 MIN_CANDIDATES = 10
 TIE_ROOM = 2
 PHONETIC_SHARE = 0.8
+#: Share of a key's weight for a related form (nickname, acronym, romanisation...).
+RELATED_SHARE = 0.8
 TRIGRAM_SHARE = 1.0
 IDENTIFIER_WEIGHT = 50.0
 
@@ -35,8 +40,18 @@ def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
             weights[key] = weight
 
     for name in query.names:
+        for org in (False, True):
+            # an acronym in the query finds the words it stands for, and the
+            # query's words find an acronym on the list
+            for token in short_tokens(name.tokens, org):
+                key = acronym_key(token, org)
+                put(key, RELATED_SHARE * index.weight(key))
+            for initials in run_initials(name.tokens, org):
+                put("t:" + initials, RELATED_SHARE * index.weight("t:" + initials))
         for i, token in enumerate(name.tokens):
             put("t:" + token, index.weight("t:" + token))
+            for key in related_keys(token):
+                put(key, RELATED_SHARE * index.weight(key))
             phon = name.phonetic[i]
             if phon:
                 put("p:" + phon, PHONETIC_SHARE * index.weight("p:" + phon))

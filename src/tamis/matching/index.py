@@ -2,9 +2,12 @@
 
 Keys of a prepared name: its tokens (``t:``), the tokens' phonetic keys
 (``p:``), character trigrams of each token padded with ``^``/``$`` (``g:``,
-which catch typos, missing letters and names written together) and the
-normalised identifiers (``i:``). Each key maps to the sorted array of the
-entities that carry it; a key's weight is its inverse document frequency.
+which catch typos, missing letters and names written together), the tokens'
+relation keys (``r:``: given-name forms, short forms, romanisations, scrambled
+letters; see :func:`relation_keys`), the initials of runs of its words (``a:``,
+which an acronym in a query finds) and the normalised identifiers (``i:``). Each
+key maps to the sorted array of the entities that carry it; a key's weight is its
+inverse document frequency.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from tamis.matching.features.acronyms import run_initials
+from tamis.matching.features.tokens import relation_keys
 from tamis.matching.prepared import PreparedEntity, PreparedName
 
 #: Keys held by more than this share of the entities are not indexed (no signal).
@@ -36,6 +41,18 @@ def token_keys(token: str, phonetic: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=300_000)
+def related_keys(token: str) -> tuple[str, ...]:
+    """``r:`` keys of a token: one per relation key other than the token itself."""
+    out = []
+    for kind, value in relation_keys(token):
+        if kind == "romanisation" and value == token:
+            continue
+        text = "|".join(sorted(value)) if isinstance(value, frozenset) else str(value)
+        out.append(f"r:{kind}:{text}")
+    return tuple(out)
+
+
 def name_keys(name: PreparedName) -> Iterable[str]:
     for token, phonetic in zip(name.tokens, name.phonetic, strict=True):
         yield from token_keys(token, phonetic)
@@ -46,6 +63,26 @@ def name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozense
     keys: set[str] = set()
     for token, phon in zip(tokens, phonetic, strict=True):
         keys.update(token_keys(token, phon))
+        keys.update(related_keys(token))
+    return frozenset(keys)
+
+
+def acronym_key(initials: str, org: bool) -> str:
+    """The key of names with a run of words spelling ``initials`` (as organisations' or
+    people's acronyms read them)."""
+    return ("a:" if org else "ap:") + initials
+
+
+@lru_cache(maxsize=300_000)
+def acronym_keys(tokens: tuple[str, ...], latin: str) -> frozenset[str]:
+    """``a:`` / ``ap:`` keys: the initials of runs of a name's words (its tokens, or all
+    its words with titles and legal forms), so that a query written as an acronym finds
+    the name."""
+    keys: set[str] = set()
+    words = tuple(latin.split())
+    for org in (False, True):
+        for source in {tokens, words}:
+            keys.update(acronym_key(initials, org) for initials in run_initials(source, org))
     return frozenset(keys)
 
 
@@ -53,6 +90,7 @@ def entity_keys(entity: PreparedEntity) -> set[str]:
     keys: set[str] = set()
     for name in entity.names:
         keys |= name_key_set(name.tokens, name.phonetic)
+        keys |= acronym_keys(name.tokens, name.latin)
     keys.update("i:" + ident for ident in entity.identifiers)
     return keys
 
@@ -79,13 +117,28 @@ class KeyIndex:
         limit = max(50, int(self.size * MAX_DF_SHARE))
         self.postings: dict[str, np.ndarray] = {}
         self.idf: dict[str, float] = {}
+        #: keys left out for being too common (an absent key is held by no entity)
+        self.dropped: set[str] = set()
         for key, key_id in key_ids.items():
             df = int(counts[key_id])
             if df > limit and not key.startswith("i:"):
+                self.dropped.add(key)
                 continue
             self.postings[key] = sorted_owners[bounds[key_id] : bounds[key_id + 1]]
             self.idf[key] = math.log(1 + self.size / df)
         self.default_idf = math.log(1 + self.size)
+
+    def holders(self, keys: Iterable[str]) -> np.ndarray | None:
+        """Entity numbers holding any of ``keys`` (None: one of them is too common to be
+        indexed, so any entity may)."""
+        found = []
+        for key in keys:
+            if key in self.dropped:
+                return None
+            posting = self.postings.get(key)
+            if posting is not None:
+                found.append(posting)
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
 
     def weight(self, key: str) -> float:
         return self.idf.get(key, 0.0)

@@ -7,6 +7,7 @@ from typing import ClassVar, Protocol
 
 from tamis.matching.explain import Score
 from tamis.matching.features.bounds import TokenTable
+from tamis.matching.index import KeyIndex
 from tamis.matching.prepared import PreparedEntity, prepare_entity
 from tamis.model import Entity
 
@@ -15,6 +16,7 @@ class CandidatePool(Protocol):
     """What an algorithm may use of the screener it scores candidates for."""
 
     prepared: Sequence[PreparedEntity]
+    index: KeyIndex
 
     def token_table(self) -> TokenTable: ...
 

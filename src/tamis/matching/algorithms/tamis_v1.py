@@ -102,7 +102,7 @@ def _name_text(match: NameMatch, contribution: float) -> str:
 
 class TamisV1(Algorithm):
     name = "tamis-v1"
-    version = "1"
+    version = "2"
     description = (
         "Token alignment of names across scripts (fuzzy, phonetic, initials, joined forms), "
         "with birth date, nationality, gender, identifiers, numbers and legal forms. "
@@ -144,8 +144,9 @@ class TamisV1(Algorithm):
             reachable = top >= floor - ROUNDING_MARGIN
             if not reachable.all() and pairs.size:
                 # names rewritten by a merge or an acronym are not bounded: kept
-                rewritten = merge_possible(query, names) | acronym_possible(query, names)
-                reachable[names.owner[rewritten]] = True
+                reachable[names.owner[merge_possible(query, names)]] = True
+                entities = np.asarray(numbers, dtype=np.int64)
+                reachable |= acronym_possible(pool.index, query, entities, entity_org)
         out = []
         for k in np.nonzero(reachable)[0]:
             start, end = names.offsets[k], names.offsets[k + 1]

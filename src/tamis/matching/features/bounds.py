@@ -54,6 +54,7 @@ from tamis.matching.features.tokens import (
     token_similarity,
     token_weight,
 )
+from tamis.matching.index import KeyIndex, acronym_key
 from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
 
 #: Floating-point slack: a bound is a product of sums taken in another order than
@@ -404,28 +405,32 @@ def _spells(texts: list[str], others: list[str]) -> np.ndarray:
     return (_spelling(texts, others) >= MERGE_MIN - SLACK).any(axis=1)
 
 
-def acronym_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
-    """Per candidate name, whether the acronym rule may apply between it and a query
-    name: a short token of one spells the initials of a run of words of the other
-    (checked for people's and organisations' rules at once)."""
-    out = np.zeros(len(candidates), dtype=bool)
-    query_short: set[str] = set()
-    query_initials: set[str] = set()
-    for name in query.names:
-        for org in (False, True):
-            query_short |= short_tokens(name.tokens, org)
+def acronym_possible(
+    index: KeyIndex, query: PreparedEntity, entities: np.ndarray, org: np.ndarray
+) -> np.ndarray:
+    """Per entity (numbers ``entities``, scored as organisations where ``org``), whether
+    the acronym rule may apply between one of its names and a query name: a short
+    token of the query spells the initials of a run of its words, or one of its short
+    tokens spells the initials of a run of the query's words (read from the index)."""
+    out = np.zeros(len(entities), dtype=bool)
+    for mode in (False, True):
+        chosen = org == mode
+        if not chosen.any():
+            continue
+        keys: list[str] = []
+        for name in query.names:
+            keys.extend(acronym_key(token, mode) for token in short_tokens(name.tokens, mode))
             for words in _acronym_sources(name):
-                query_initials.update(run_initials(words, org))
-    table = candidates.table
-    for n, number in enumerate(candidates.names.tolist()):
-        name = table.names[number]
-        for org in (False, True):
-            if not query_initials.isdisjoint(short_tokens(name.tokens, org)) or any(
-                not query_short.isdisjoint(run_initials(words, org))
-                for words in _acronym_sources(name)
-            ):
-                out[n] = True
-                break
+                keys.extend(
+                    "t:" + initials
+                    for initials in run_initials(words, mode)
+                    if short_tokens((initials,), mode)
+                )
+        holders = index.holders(keys)
+        if holders is None:
+            out |= chosen
+        elif holders.size:
+            out |= chosen & np.isin(entities, holders)
     return out
 
 
