@@ -138,6 +138,8 @@ def test_acronyms_stand_for_words():
     assert _score("JC Juncker", "Jean-Claude Juncker") >= 0.75
     # a person's whole name is not an acronym
     assert _score("JFK", "John Fitzgerald Kennedy") < 0.75
+    # nor are any two words read whole: too many names share two initials
+    assert _score("Bob Menendez", "BM HOLDING AG", "Company") < 0.75
 
 
 def test_a_misspelt_long_legal_form_is_a_legal_form():

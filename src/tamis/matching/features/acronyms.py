@@ -19,6 +19,9 @@ from tamis.matching.prepared import PreparedName, phonetic_key
 #: Acronyms have this many letters (and stand for as many words, fillers aside).
 ACRONYM_MIN = 2
 ACRONYM_MAX = 6
+#: A whole name read as an acronym needs this many letters: two words' initials are
+#: shared by too many names ("Bob Menendez" is not "BM Holding").
+WHOLE_NAME_MIN = 3
 #: Share of the aligned score kept when an acronym stands for words.
 ACRONYM_FACTOR = 0.9
 #: Scores of alignments through a weak alias are multiplied by this (as in best_name_match).
@@ -43,7 +46,8 @@ def short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
 def run_initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[int, int], ...]]:
     """The initials of every run of two or more words -> the runs (start, end) spelling
     them; organisation names may leave fillers ("of", "and") out of the initials. A
-    person's run never covers the whole name, and its words must be words, not initials."""
+    person's run never covers the whole name, and its words must be words, not initials;
+    a run covering a whole organisation name spells at least WHOLE_NAME_MIN letters."""
     runs: dict[str, list[tuple[int, int]]] = {}
     for start in range(len(tokens)):
         if tokens[start] in ORG_FILLERS:
@@ -62,7 +66,8 @@ def run_initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[in
             if end == start or (whole and not org):
                 continue
             for initials in dict.fromkeys((every, skipping) if org else (every,)):
-                if ACRONYM_MIN <= len(initials) <= ACRONYM_MAX:
+                least = WHOLE_NAME_MIN if whole else ACRONYM_MIN
+                if least <= len(initials) <= ACRONYM_MAX:
                     runs.setdefault(initials, []).append((start, end))
     return {initials: tuple(spans) for initials, spans in runs.items()}
 
