@@ -13,6 +13,7 @@ inverse document frequency.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -58,7 +59,6 @@ def name_keys(name: PreparedName) -> Iterable[str]:
         yield from token_keys(token, phonetic)
 
 
-@lru_cache(maxsize=300_000)
 def name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
     for token, phon in zip(tokens, phonetic, strict=True):
@@ -73,24 +73,33 @@ def acronym_key(initials: str, org: bool) -> str:
     return ("a:" if org else "ap:") + initials
 
 
-@lru_cache(maxsize=300_000)
 def acronym_keys(tokens: tuple[str, ...], latin: str) -> frozenset[str]:
     """``a:`` / ``ap:`` keys: the initials of runs of a name's words (its tokens, or all
     its words with titles and legal forms), so that a query written as an acronym finds
     the name."""
     keys: set[str] = set()
     words = tuple(latin.split())
+    # the uncached function: list names would fill the cache queries use
+    initials_of = run_initials.__wrapped__
     for org in (False, True):
         for source in {tokens, words}:
-            keys.update(acronym_key(initials, org) for initials in run_initials(source, org))
+            keys.update(acronym_key(initials, org) for initials in initials_of(source, org))
     return frozenset(keys)
 
 
-def entity_keys(entity: PreparedEntity) -> set[str]:
+def entity_keys(
+    entity: PreparedEntity, memo: dict[tuple[str, ...], frozenset[str]] | None = None
+) -> set[str]:
+    """Every key of an entity. ``memo`` keeps the keys of names already seen (the same
+    name recurs across lists) for the duration of a build."""
     keys: set[str] = set()
     for name in entity.names:
-        keys |= name_key_set(name.tokens, name.phonetic)
-        keys |= acronym_keys(name.tokens, name.latin)
+        found = memo.get(name.tokens + (name.latin,)) if memo is not None else None
+        if found is None:
+            found = name_key_set(name.tokens, name.phonetic) | acronym_keys(name.tokens, name.latin)
+            if memo is not None:
+                memo[name.tokens + (name.latin,)] = found
+        keys |= found
     keys.update("i:" + ident for ident in entity.identifiers)
     return keys
 
@@ -101,15 +110,17 @@ class KeyIndex:
     def __init__(self, prepared: Sequence[PreparedEntity]) -> None:
         self.size = len(prepared)
         key_ids: dict[str, int] = {}
-        owners: list[int] = []
-        keys_of: list[int] = []
+        # compact arrays rather than lists of Python ints: millions of entries
+        owners = array("i")
+        keys_of = array("i")
+        memo: dict[tuple[str, ...], frozenset[str]] = {}
         for number, entity in enumerate(prepared):
-            for key in entity_keys(entity):
-                key_id = key_ids.setdefault(key, len(key_ids))
-                keys_of.append(key_id)
+            for key in entity_keys(entity, memo):
+                keys_of.append(key_ids.setdefault(key, len(key_ids)))
                 owners.append(number)
-        key_array = np.asarray(keys_of, dtype=np.int32)
-        owner_array = np.asarray(owners, dtype=np.int32)
+        del memo
+        key_array = np.frombuffer(keys_of, dtype=np.int32)
+        owner_array = np.frombuffer(owners, dtype=np.int32)
         order = np.argsort(key_array, kind="stable")  # owners stay sorted per key
         counts = np.bincount(key_array, minlength=len(key_ids))
         bounds = np.concatenate(([0], np.cumsum(counts)))
