@@ -21,7 +21,7 @@ DEFAULT_CANDIDATES = 50
 #: ... of which those ranked below RELATIVE_CUTOFF x the best rank are dropped,
 #: except the first MIN_CANDIDATES (the entity that full scoring ranks first is
 #: almost always at the top of this rank; see bench/bench_screening.py).
-RELATIVE_CUTOFF = 0.4
+RELATIVE_CUTOFF = 0.25
 MIN_CANDIDATES = 10
 TIE_ROOM = 2
 PHONETIC_SHARE = 0.8
