@@ -19,9 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from tamis.matching.features.acronyms import run_initials
+from tamis.matching.features.acronyms import acronym_sources, run_initials
 from tamis.matching.features.tokens import relation_keys
-from tamis.matching.prepared import PreparedEntity, PreparedName
+from tamis.matching.prepared import PreparedEntity
 
 #: Keys held by more than this share of the entities are not indexed (no signal).
 MAX_DF_SHARE = 0.2
@@ -54,11 +54,6 @@ def related_keys(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def name_keys(name: PreparedName) -> Iterable[str]:
-    for token, phonetic in zip(name.tokens, name.phonetic, strict=True):
-        yield from token_keys(token, phonetic)
-
-
 def name_key_set(tokens: tuple[str, ...], phonetic: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
     for token, phon in zip(tokens, phonetic, strict=True):
@@ -78,11 +73,10 @@ def acronym_keys(tokens: tuple[str, ...], latin: str) -> frozenset[str]:
     its words with titles and legal forms), so that a query written as an acronym finds
     the name."""
     keys: set[str] = set()
-    words = tuple(latin.split())
     # the uncached function: list names would fill the cache queries use
     initials_of = run_initials.__wrapped__
     for org in (False, True):
-        for source in {tokens, words}:
+        for source in acronym_sources(tokens, latin):
             keys.update(acronym_key(initials, org) for initials in initials_of(source, org))
     return frozenset(keys)
 

@@ -126,7 +126,8 @@ class TamisV1(Algorithm):
         if not numbers:
             return []
         candidates = [pool.prepared[n] for n in numbers]
-        names = CandidateNames(pool.token_table(), np.asarray(numbers, dtype=np.int64))
+        entities = np.asarray(numbers, dtype=np.int64)
+        names = CandidateNames(pool.token_table(), entities)
         query_org = _is_org(query.schema)
         entity_org = np.array([query_org or _is_org(c.schema) for c in candidates], dtype=bool)
         pairs = name_bounds(query, names, entity_org[names.owner])
@@ -145,7 +146,6 @@ class TamisV1(Algorithm):
             if not reachable.all() and pairs.size:
                 # names rewritten by a merge or an acronym are not bounded: kept
                 reachable[names.owner[merge_possible(query, names)]] = True
-                entities = np.asarray(numbers, dtype=np.int64)
                 reachable |= acronym_possible(pool.index, query, entities, entity_org)
         out = []
         for k in np.nonzero(reachable)[0]:

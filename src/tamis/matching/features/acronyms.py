@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from tamis.matching.features.names import NameMatch, TokenPair, align
+from tamis.matching.features.names import WEAK_ALIAS_FACTOR, NameMatch, TokenPair, align
 from tamis.matching.features.tokens import ORG_FILLERS
 from tamis.matching.prepared import PreparedName, phonetic_key
 
@@ -24,8 +24,6 @@ ACRONYM_MAX = 6
 WHOLE_NAME_MIN = 3
 #: Share of the aligned score kept when an acronym stands for words.
 ACRONYM_FACTOR = 0.9
-#: Scores of alignments through a weak alias are multiplied by this (as in best_name_match).
-WEAK_FACTOR = 0.9
 _VOWELS = frozenset("aeiouy")
 
 
@@ -40,6 +38,13 @@ def short_tokens(tokens: tuple[str, ...], org: bool) -> frozenset[str]:
         and t.isalpha()
         and (org or not _VOWELS.intersection(t))
     )
+
+
+def acronym_sources(tokens: tuple[str, ...], latin: str) -> tuple[tuple[str, ...], ...]:
+    """The word sequences whose initials the acronym rule may read: a name's tokens, and
+    all its words with titles and legal forms (once when they are the same)."""
+    words = tuple(latin.split())
+    return (tokens,) if words == tokens else (tokens, words)
 
 
 @lru_cache(maxsize=200_000)
@@ -163,7 +168,7 @@ def acronym_alignment(
             match = _aligned(q, c, org)
             if match is None:
                 continue
-            factor = ACRONYM_FACTOR * (WEAK_FACTOR if c.weak else 1.0)
+            factor = ACRONYM_FACTOR * (WEAK_ALIAS_FACTOR if c.weak else 1.0)
             match = match._replace(score=match.score * factor, query=q, candidate=c)
             if best is None or match.score > best.score:
                 best = match

@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
-from tamis.matching.features.acronyms import run_initials, short_tokens
+from tamis.matching.features.acronyms import acronym_sources, run_initials, short_tokens
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
     CONFLICT_PENALTY,
@@ -420,7 +420,7 @@ def acronym_possible(
         keys: list[str] = []
         for name in query.names:
             keys.extend(acronym_key(token, mode) for token in short_tokens(name.tokens, mode))
-            for words in _acronym_sources(name):
+            for words in acronym_sources(name.tokens, name.latin):
                 keys.extend(
                     "t:" + initials
                     for initials in run_initials(words, mode)
@@ -432,10 +432,3 @@ def acronym_possible(
         elif holders.size:
             out |= chosen & np.isin(entities, holders)
     return out
-
-
-def _acronym_sources(name: PreparedName) -> tuple[tuple[str, ...], ...]:
-    """The word sequences whose initials the acronym rule may read: the name's tokens,
-    and all its words with titles and legal forms."""
-    words = tuple(name.latin.split())
-    return (name.tokens,) if words == name.tokens else (name.tokens, words)
