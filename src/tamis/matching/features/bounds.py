@@ -30,15 +30,18 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cdist, cpdist
 
 from tamis.matching.features.acronyms import acronym_sources, run_initials, short_tokens
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
+    COMPACT_MIN,
+    COMPACT_MIN_LETTERS,
     CONFLICT_PENALTY,
     COVER_BASE_ORG,
     COVER_BASE_PERSON,
     JOINED_MIN,
+    JOINED_MIN_LETTERS,
     PAIR_MIN,
     WEAK_ALIAS_FACTOR,
     _distinct,
@@ -60,6 +63,8 @@ from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
 #: Floating-point slack: a bound is a product of sums taken in another order than
 #: the alignment takes them.
 SLACK = 1e-9
+#: Query tokens whose related list tokens are kept (the cache is emptied when full).
+RELATED_CACHE_SIZE = 50_000
 
 
 @lru_cache(maxsize=300_000)
@@ -96,6 +101,18 @@ def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     left_len = np.fromiter(map(len, left), dtype=np.float64, count=len(left))
     right_len = np.fromiter(map(len, right), dtype=np.float64, count=len(right))
     longest = np.maximum.outer(left_len, right_len)
+    return 1.0 - cost / np.maximum(longest, 1.0)
+
+
+def _spelling_pairs(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    """:func:`_spelling` of ``left[k]`` and ``right[k]`` for each k."""
+    edits = cpdist(left, right, scorer=OSA.distance, dtype=np.int32)
+    swaps = cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32) - edits
+    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
+    longest = np.maximum(
+        np.fromiter(map(len, left), dtype=np.float64, count=len(left)),
+        np.fromiter(map(len, right), dtype=np.float64, count=len(right)),
+    )
     return 1.0 - cost / np.maximum(longest, 1.0)
 
 
@@ -158,6 +175,7 @@ class TokenTable:
             for key in relation_keys(text):
                 related.setdefault(key, []).append(number)
         self.related = {key: np.array(ids, dtype=np.int64) for key, ids in related.items()}
+        self._related_of: dict[str, np.ndarray] = {}
         #: token weight in the names of people (column 0) and organisations (1)
         self.token_weight = np.array(
             [[token_weight(t, False), token_weight(t, True)] for t in self.token_text],
@@ -169,6 +187,7 @@ class TokenTable:
         ).reshape(-1, 2)
         self.pair_texts = _texts(list(pair_ids))
         self.pair_len = np.array([len(p) for p in pair_ids], dtype=np.float64)
+        self.pair_first = np.array([ord(p[0]) for p in pair_ids], dtype=np.int64)
         self.name_tokens = np.array(name_tokens, dtype=np.int64)
         self.name_pairs = np.array(name_pairs, dtype=np.int64)
         self.token_start = np.array(token_start, dtype=np.int64)
@@ -178,6 +197,11 @@ class TokenTable:
         self.name_joined = _texts([n.joined for n in self.names])
         self.name_compact = _texts([n.compact for n in self.names])
         self.name_joined_len = np.array([len(n.joined) for n in self.names], dtype=np.float64)
+        self.name_first = np.array([ord(n.joined[0]) if n.joined else -1 for n in self.names])
+        self.name_sizes = np.diff(self.token_start)
+        self.name_initial = np.array(
+            [min(map(len, n.tokens), default=0) <= 1 for n in self.names], dtype=bool
+        )
         self.name_compact_len = np.array([len(n.compact) for n in self.names], dtype=np.float64)
         self.name_numbers = np.array(
             [number_ids.setdefault(n.numbers, len(number_ids)) for n in self.names],
@@ -187,6 +211,17 @@ class TokenTable:
         #: total token weight of each name as people's (column 0) and organisations' names
         totals = np.add.reduceat(self.token_weight[self.name_tokens], self.token_start[:-1])
         self.name_total = np.where(totals > 0, totals, 1.0)
+
+    def related_tokens(self, token: str) -> np.ndarray:
+        """Sorted numbers of the list tokens sharing a relation key with ``token``."""
+        found = self._related_of.get(token)
+        if found is None:
+            arrays = [self.related[k] for k in relation_keys(token) if k in self.related]
+            found = np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, np.int64)
+            if len(self._related_of) >= RELATED_CACHE_SIZE:
+                self._related_of.clear()
+            self._related_of[token] = found
+        return found
 
     def _codes(self, keys: Sequence[str | None]) -> np.ndarray:
         codes = self.key_codes
@@ -242,9 +277,11 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     list_stems = table.token_stem[tokens]
     maybe |= np.equal.outer(keys, list_stems) & (list_stems >= 0)[None, :]
     for i, token in enumerate(left):
-        related = [table.related[k] for k in relation_keys(token) if k in table.related]
-        if related:
-            maybe[i] |= np.isin(tokens, np.concatenate(related))
+        related = table.related_tokens(token)
+        if related.size:
+            # ``related`` is sorted: a binary search per list token is cheaper than isin
+            found = related[np.minimum(np.searchsorted(related, tokens), related.size - 1)]
+            maybe[i] |= found == tokens
     return maybe
 
 
@@ -296,6 +333,7 @@ def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarr
     base = np.where(org, COVER_BASE_ORG, COVER_BASE_PERSON)
     weak = table.name_weak[names]
     segments = candidates.segments
+    joined = _joined_scores(table, query.names, names)
     for i, name in enumerate(query.names):
         sub = similarity[query_slots[i]]
         best_token = sub.max(axis=0)
@@ -315,10 +353,7 @@ def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarr
         left_c = np.add.reduceat(token_distinct * (best_token == 0), segments) / name_total
         conflict = np.minimum(1.0, 2 * np.minimum(left_q, left_c))
         bound *= np.where((left_q > 0) & (left_c > 0), 1 - CONFLICT_PENALTY * conflict, 1.0)
-        for n in np.nonzero(_may_join(table, name, names))[0]:
-            joined = _joined(name, table.names[names[n]])
-            if joined >= JOINED_MIN and joined > bound[n]:
-                bound[n] = joined
+        bound = np.maximum(bound, joined[i])
         bound = np.where(weak, bound * WEAK_ALIAS_FACTOR, bound)
         out[i] = np.where(bound > 0, np.minimum(1.0, bound + SLACK), 0.0)
     return out
@@ -338,36 +373,56 @@ def _similarities(
     return out
 
 
-def _near(lengths: np.ndarray, others: Sequence[int], least: float) -> np.ndarray:
-    """Which lengths are close enough to one of ``others`` for two strings of those
-    lengths to reach a spelling similarity of ``least`` (each letter of difference
-    is an edit)."""
-    share = (1.0 - least) / EDIT_COST
-    out = np.zeros(len(lengths), dtype=bool)
-    for other in others:
-        out |= np.abs(lengths - other) <= share * np.maximum(lengths, other) + SLACK
-    return out
-
-
-def _may_join(table: TokenTable, query: PreparedName, names: np.ndarray) -> np.ndarray:
-    """Which names the joined-forms rule can bring to JOINED_MIN: names of the same
-    numbers whose joined or compact form spells the query's that closely."""
-    out = table.name_numbers[names] == table.number_ids.get(query.numbers, -1)
-    out &= _near(table.name_joined_len[names], [len(query.joined)], JOINED_MIN) | _near(
-        table.name_compact_len[names], [len(query.compact)], JOINED_MIN
+def _joined_scores(
+    table: TokenTable, query: Sequence[PreparedName], names: np.ndarray
+) -> np.ndarray:
+    """``scores[i, n]``: the joined-forms rule's score of query name i and name n where
+    it reaches JOINED_MIN, else 0. The rule runs only where :func:`_joined` can reach
+    JOINED_MIN: names of the same numbers, with the same joined or compact form, or
+    joined forms of different token counts starting alike and close in length, or
+    long compact forms without initials close in length."""
+    out = np.zeros((len(query), len(names)))
+    numbers = np.array([table.number_ids.get(q.numbers, -1) for q in query])
+    close = np.equal.outer(numbers, table.name_numbers[names])
+    if not close.any():
+        return out
+    joined, compact = table.name_joined[names], table.name_compact[names]
+    joined_len, compact_len = table.name_joined_len[names], table.name_compact_len[names]
+    same = np.array([joined == q.joined for q in query]).reshape(close.shape)
+    same |= np.array([compact == q.compact for q in query]).reshape(close.shape)
+    q_joined_len = np.array([len(q.joined) for q in query], dtype=np.float64)
+    q_compact_len = np.array([len(q.compact) for q in query], dtype=np.float64)
+    q_first = np.array([ord(q.joined[0]) if q.joined else -1 for q in query])
+    q_count = np.array([len(q.tokens) for q in query])
+    q_initial = np.array([min(map(len, q.tokens), default=0) <= 1 for q in query])
+    spelled = (
+        np.not_equal.outer(q_count, table.name_sizes[names])
+        & (np.minimum.outer(q_joined_len, joined_len) >= JOINED_MIN_LETTERS)
+        & np.equal.outer(q_first, table.name_first[names])
+        & _near_outer(q_joined_len, joined_len, JOINED_MIN)
     )
-    close = np.flatnonzero(out)
-    if close.size:
-        joined = _spelling([query.joined], table.name_joined[names[close]].tolist())[0]
-        compact = _spelling([query.compact], table.name_compact[names[close]].tolist())[0]
-        out[close] = np.maximum(joined, compact) >= JOINED_MIN - SLACK
+    spelled |= (
+        (np.minimum.outer(q_compact_len, compact_len) >= COMPACT_MIN_LETTERS)
+        & ~np.logical_or.outer(q_initial, table.name_initial[names])
+        & _near_outer(q_compact_len, compact_len, max(JOINED_MIN, COMPACT_MIN))
+    )
+    for i, n in zip(*np.nonzero(close & (same | spelled)), strict=True):
+        score = _joined(query[i], table.names[names[n]])
+        if score >= JOINED_MIN:
+            out[i, n] = score
     return out
+
+
+def _near_outer(left: np.ndarray, right: np.ndarray, least: float) -> np.ndarray:
+    """:func:`_near` of every pair of lengths, as a matrix."""
+    share = (1.0 - least) / EDIT_COST
+    return np.abs(np.subtract.outer(left, right)) <= share * np.maximum.outer(left, right) + SLACK
 
 
 def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
     """Per candidate name, whether the merged-token rule may apply between it and a
     query name: a long token of one spells two neighbouring tokens of the other
-    written together."""
+    written together, starting with the same letter."""
     out = np.zeros(len(candidates), dtype=bool)
     if not len(candidates):
         return out
@@ -377,32 +432,48 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
     if query_pairs:
         distinct = candidates.distinct
         lengths = table.token_len[distinct]
-        near = _near(lengths, [len(p) for p in query_pairs], MERGE_MIN)
-        long = distinct[(lengths >= MERGE_MIN_LETTERS) & near]
-        if long.size:
-            spells = _spells(table.token_texts[long].tolist(), query_pairs)
+        rows, cols = np.nonzero(
+            (lengths >= MERGE_MIN_LETTERS)
+            & np.equal.outer(_firsts(query_pairs), table.token_first[distinct])
+            & _near_outer(_lengths(query_pairs), lengths, MERGE_MIN)
+        )
+        if rows.size:
+            spells = _spells(
+                [query_pairs[r] for r in rows], table.token_texts[distinct[cols]].tolist()
+            )
             if spells.any():
                 flags = np.zeros(len(distinct), dtype=bool)
-                flags[np.searchsorted(distinct, long[spells])] = True
+                flags[cols[spells]] = True
                 out |= np.logical_or.reduceat(flags[candidates.inverse], candidates.segments)
     if query_long:
         names = candidates.names
         starts, ends = table.pair_start[names], table.pair_start[names + 1]
         if (ends > starts).any():
             pairs = table.name_pairs[_ranges(starts, ends)]
-            near = _near(table.pair_len[pairs], [len(t) for t in query_long], MERGE_MIN)
-            if near.any():
-                owner = np.repeat(np.arange(len(names)), ends - starts)[near]
-                pairs = pairs[near]
-                distinct, inverse = np.unique(pairs, return_inverse=True)
-                spells = _spells(table.pair_texts[distinct].tolist(), query_long)
-                out[owner[spells[inverse]]] = True
+            owner = np.repeat(np.arange(len(names)), ends - starts)
+            rows, cols = np.nonzero(
+                np.equal.outer(_firsts(query_long), table.pair_first[pairs])
+                & _near_outer(_lengths(query_long), table.pair_len[pairs], MERGE_MIN)
+            )
+            if rows.size:
+                spells = _spells(
+                    [query_long[r] for r in rows], table.pair_texts[pairs[cols]].tolist()
+                )
+                out[owner[cols[spells]]] = True
     return out
 
 
-def _spells(texts: list[str], others: list[str]) -> np.ndarray:
-    """Which ``texts`` spell one of ``others`` as closely as a merge needs."""
-    return (_spelling(texts, others) >= MERGE_MIN - SLACK).any(axis=1)
+def _firsts(texts: Sequence[str]) -> np.ndarray:
+    return np.array([ord(t[0]) for t in texts], dtype=np.int64)
+
+
+def _lengths(texts: Sequence[str]) -> np.ndarray:
+    return np.array([len(t) for t in texts], dtype=np.float64)
+
+
+def _spells(left: list[str], right: list[str]) -> np.ndarray:
+    """Whether each ``left[k]`` spells ``right[k]`` as closely as a merge needs."""
+    return _spelling_pairs(left, right) >= MERGE_MIN - SLACK
 
 
 def acronym_possible(

@@ -40,6 +40,10 @@ THIN_FACTOR = 0.85
 #: and whole names with their legal forms this similar to count as a typo in a form.
 JOINED_MIN = 0.85
 COMPACT_MIN = 0.85
+#: Joined forms shorter than this are compared only when equal; compact forms (with
+#: the legal forms) only from this length.
+JOINED_MIN_LETTERS = 6
+COMPACT_MIN_LETTERS = 12
 #: A weak alias (a nickname, a partial name) is weaker evidence: its score is scaled.
 WEAK_ALIAS_FACTOR = 0.9
 
@@ -102,12 +106,12 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
     best = 0.0
     if (
         len(query.tokens) != len(candidate.tokens)
-        and min(len(query.joined), len(candidate.joined)) >= 6
+        and min(len(query.joined), len(candidate.joined)) >= JOINED_MIN_LETTERS
         and query.joined[0] == candidate.joined[0]
     ):
         best = spelling_similarity(query.joined, candidate.joined)
     if (
-        min(len(query.compact), len(candidate.compact)) >= 12
+        min(len(query.compact), len(candidate.compact)) >= COMPACT_MIN_LETTERS
         and min(map(len, query.tokens + candidate.tokens)) > 1  # an initial must agree
     ):
         compact = spelling_similarity(query.compact, candidate.compact)
