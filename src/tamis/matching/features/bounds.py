@@ -395,22 +395,34 @@ def _joined_scores(
     q_first = np.array([ord(q.joined[0]) if q.joined else -1 for q in query])
     q_count = np.array([len(q.tokens) for q in query])
     q_initial = np.array([min(map(len, q.tokens), default=0) <= 1 for q in query])
-    spelled = (
+    spelled = close & (
         np.not_equal.outer(q_count, table.name_sizes[names])
         & (np.minimum.outer(q_joined_len, joined_len) >= JOINED_MIN_LETTERS)
         & np.equal.outer(q_first, table.name_first[names])
         & _near_outer(q_joined_len, joined_len, JOINED_MIN)
     )
-    spelled |= (
+    _keep_spelled(spelled, [q.joined for q in query], joined, JOINED_MIN)
+    spelled_compact = close & (
         (np.minimum.outer(q_compact_len, compact_len) >= COMPACT_MIN_LETTERS)
         & ~np.logical_or.outer(q_initial, table.name_initial[names])
         & _near_outer(q_compact_len, compact_len, max(JOINED_MIN, COMPACT_MIN))
     )
-    for i, n in zip(*np.nonzero(close & (same | spelled)), strict=True):
+    _keep_spelled(
+        spelled_compact, [q.compact for q in query], compact, max(JOINED_MIN, COMPACT_MIN)
+    )
+    for i, n in zip(*np.nonzero(close & (same | spelled | spelled_compact)), strict=True):
         score = _joined(query[i], table.names[names[n]])
         if score >= JOINED_MIN:
             out[i, n] = score
     return out
+
+
+def _keep_spelled(chosen: np.ndarray, query: list[str], texts: np.ndarray, least: float) -> None:
+    """Clears the pairs of ``chosen`` (query i, text n) whose spelling is below ``least``."""
+    rows, cols = np.nonzero(chosen)
+    if rows.size:
+        below = _spelling_pairs([query[i] for i in rows], texts[cols].tolist()) < least - SLACK
+        chosen[rows[below], cols[below]] = False
 
 
 def _near_outer(left: np.ndarray, right: np.ndarray, least: float) -> np.ndarray:
