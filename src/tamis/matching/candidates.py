@@ -29,6 +29,8 @@ PHONETIC_SHARE = 0.8
 RELATED_SHARE = 0.8
 TRIGRAM_SHARE = 1.0
 IDENTIFIER_WEIGHT = 50.0
+#: Query tokens whose keys and weights are kept (the cache is emptied when full).
+QUERY_CACHE_SIZE = 100_000
 
 
 def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
@@ -48,20 +50,35 @@ def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
                 put(key, RELATED_SHARE * index.weight(key))
             for initials in run_initials(name.tokens, org):
                 put("t:" + initials, RELATED_SHARE * index.weight("t:" + initials))
-        for i, token in enumerate(name.tokens):
-            put("t:" + token, index.weight("t:" + token))
-            for key in related_keys(token):
-                put(key, RELATED_SHARE * index.weight(key))
-            phon = name.phonetic[i]
-            if phon:
-                put("p:" + phon, PHONETIC_SHARE * index.weight("p:" + phon))
-            grams = trigrams(token)
-            for gram in grams:
-                key = "g:" + gram
-                put(key, TRIGRAM_SHARE * index.weight(key) / len(grams))
+        for token, phon in zip(name.tokens, name.phonetic, strict=True):
+            for key, weight in _token_weights(index, token, phon):
+                put(key, weight)
     for ident in query.identifiers:
         put("i:" + ident, IDENTIFIER_WEIGHT)
     return weights
+
+
+def _token_weights(index: KeyIndex, token: str, phon: str) -> tuple[tuple[str, float], ...]:
+    """The keys of one query token with their weights (kept per index: the same
+    tokens recur from query to query)."""
+    cache = index.query_cache
+    found = cache.get((token, phon))
+    if found is not None:
+        return found
+    out = [("t:" + token, index.weight("t:" + token))]
+    out.extend((key, RELATED_SHARE * index.weight(key)) for key in related_keys(token))
+    if phon:
+        out.append(("p:" + phon, PHONETIC_SHARE * index.weight("p:" + phon)))
+    grams = trigrams(token)
+    out.extend(
+        ("g:" + gram, TRIGRAM_SHARE * index.weight("g:" + gram) / len(grams)) for gram in grams
+    )
+    # keys no entity holds add nothing to any rank
+    found = tuple((key, weight) for key, weight in out if weight > 0)
+    if len(cache) >= QUERY_CACHE_SIZE:
+        cache.clear()
+    cache[(token, phon)] = found
+    return found
 
 
 def top_candidates(

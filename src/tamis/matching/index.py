@@ -132,6 +132,8 @@ class KeyIndex:
             self.postings[key] = sorted_owners[bounds[key_id] : bounds[key_id + 1]]
             self.idf[key] = math.log(1 + self.size / df)
         self.default_idf = math.log(1 + self.size)
+        #: per query token, its keys and weights (see candidates.query_weights)
+        self.query_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
     def holders(self, keys: Iterable[str]) -> np.ndarray | None:
         """Entity numbers holding any of ``keys`` (None: one of them is too common to be

@@ -4,7 +4,8 @@ aligns only the names that can matter.
 A screening query meets a few dozen candidates, each with several names, and
 most of them share a token or two with the query and nothing more. Aligning
 every name pair costs more than everything else in a query. The bounds here are
-computed with array operations over all candidates together and are never below
+computed for all candidates together, in compiled loops over arrays of token
+numbers (:mod:`~tamis.matching.features.bound_kernels`), and are never below
 the score :func:`tamis.matching.features.names.align` (with the joined-forms and
 merged-token rules) would give, so skipping on them changes no result.
 
@@ -33,17 +34,23 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist, cpdist
 
 from tamis.matching.features.acronyms import acronym_sources, run_initials, short_tokens
+from tamis.matching.features.bound_kernels import (
+    SLACK,
+    gather_names,
+    joined_candidates,
+    may_pair_matrix,
+    merge_pair_candidates,
+    merge_token_candidates,
+    name_bound_matrix,
+    spelling_matrix,
+)
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
     COMPACT_MIN,
     COMPACT_MIN_LETTERS,
-    CONFLICT_PENALTY,
-    COVER_BASE_ORG,
-    COVER_BASE_PERSON,
     JOINED_MIN,
     JOINED_MIN_LETTERS,
     PAIR_MIN,
-    WEAK_ALIAS_FACTOR,
     _distinct,
     _joined,
     _weights,
@@ -51,7 +58,6 @@ from tamis.matching.features.names import (
 from tamis.matching.features.tokens import (
     EDIT_COST,
     ENDING_MIN_STEM,
-    PHONETIC_MIN_SAME_SYLLABLES,
     TRANSPOSITION_COST,
     relation_keys,
     token_similarity,
@@ -60,9 +66,6 @@ from tamis.matching.features.tokens import (
 from tamis.matching.index import KeyIndex, acronym_key
 from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
 
-#: Floating-point slack: a bound is a product of sums taken in another order than
-#: the alignment takes them.
-SLACK = 1e-9
 #: Query tokens whose related list tokens are kept (the cache is emptied when full).
 RELATED_CACHE_SIZE = 50_000
 
@@ -95,13 +98,12 @@ def _texts(values: list[str]) -> np.ndarray:
 def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     """:func:`spelling_similarity` of every pair, as a matrix (same formula: edits cost
     EDIT_COST, neighbouring letters exchanged TRANSPOSITION_COST)."""
-    edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
-    swaps = cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32) - edits
-    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
-    left_len = np.fromiter(map(len, left), dtype=np.float64, count=len(left))
-    right_len = np.fromiter(map(len, right), dtype=np.float64, count=len(right))
-    longest = np.maximum.outer(left_len, right_len)
-    return 1.0 - cost / np.maximum(longest, 1.0)
+    return spelling_matrix(
+        cdist(left, right, scorer=OSA.distance, dtype=np.int32),
+        cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
+        _lengths(left),
+        _lengths(right),
+    )
 
 
 def _spelling_pairs(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
@@ -114,13 +116,6 @@ def _spelling_pairs(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         np.fromiter(map(len, right), dtype=np.float64, count=len(right)),
     )
     return 1.0 - cost / np.maximum(longest, 1.0)
-
-
-def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The concatenation of ``arange(s, e)`` for each pair."""
-    lengths = ends - starts
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    return offsets + np.arange(int(lengths.sum()))
 
 
 class TokenTable:
@@ -197,6 +192,10 @@ class TokenTable:
         self.name_joined = _texts([n.joined for n in self.names])
         self.name_compact = _texts([n.compact for n in self.names])
         self.name_joined_len = np.array([len(n.joined) for n in self.names], dtype=np.float64)
+        #: joined and compact forms as numbers (the same text, the same number)
+        self.text_ids: dict[str, int] = {}
+        self.name_joined_id = self._text_numbers([n.joined for n in self.names])
+        self.name_compact_id = self._text_numbers([n.compact for n in self.names])
         self.name_first = np.array([ord(n.joined[0]) if n.joined else -1 for n in self.names])
         self.name_sizes = np.diff(self.token_start)
         self.name_initial = np.array(
@@ -222,6 +221,10 @@ class TokenTable:
                 self._related_of.clear()
             self._related_of[token] = found
         return found
+
+    def _text_numbers(self, texts: Sequence[str]) -> np.ndarray:
+        ids = self.text_ids
+        return np.array([ids.setdefault(t, len(ids)) for t in texts], dtype=np.int64)
 
     def _codes(self, keys: Sequence[str | None]) -> np.ndarray:
         codes = self.key_codes
@@ -257,25 +260,22 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
       letters): a shared :func:`relation_keys` key.
     """
     left = [t for t, _ in query]
-    left_len = np.array([len(t) for t in left])
-    right_len = table.token_len[tokens]
-    spelling = _spelling(left, table.token_texts[tokens].tolist())
-    keys = table.query_codes([p for _, p in query])
-    same_key = np.equal.outer(keys, table.token_key[tokens])
-    one_ending = np.not_equal.outer(
-        np.array([t.endswith("s") for t in left]), table.token_ending[tokens]
+    maybe = may_pair_matrix(
+        _spelling(left, table.token_texts[tokens].tolist()),
+        np.array([len(t) for t in left], dtype=np.int64),
+        _firsts(left),
+        np.array([t.isalpha() for t in left], dtype=bool),
+        np.array([t.endswith("s") for t in left], dtype=bool),
+        table.query_codes([p for _, p in query]),
+        table.query_codes([_stem_key(t) for t in left]),
+        tokens,
+        table.token_len,
+        table.token_first,
+        table.token_alpha,
+        table.token_ending,
+        table.token_key,
+        table.token_stem,
     )
-    maybe = spelling >= PAIR_MIN - SLACK
-    maybe |= (spelling >= PHONETIC_MIN_SAME_SYLLABLES - SLACK) & (same_key | one_ending)
-    shorter = np.minimum.outer(left_len, right_len)
-    longer = np.maximum.outer(left_len, right_len)
-    same_first = np.equal.outer(np.array([ord(t[0]) for t in left]), table.token_first[tokens])
-    maybe |= same_first & ((shorter == 1) | (longer >= 2 * shorter) | one_ending)
-    maybe |= ~np.logical_and.outer(np.array([t.isalpha() for t in left]), table.token_alpha[tokens])
-    stems = table.query_codes([_stem_key(t) for t in left])
-    maybe |= np.equal.outer(stems, table.token_key[tokens]) & (stems >= 0)[:, None]
-    list_stems = table.token_stem[tokens]
-    maybe |= np.equal.outer(keys, list_stems) & (list_stems >= 0)[None, :]
     for i, token in enumerate(left):
         related = table.related_tokens(token)
         if related.size:
@@ -289,21 +289,21 @@ class CandidateNames:
     """The names of some list entities, and their tokens, gathered for bounding."""
 
     def __init__(self, table: TokenTable, entities: np.ndarray) -> None:
-        starts, ends = table.entity_start[entities], table.entity_start[entities + 1]
-        counts = ends - starts
         self.table = table
-        #: numbers into ``table.names``
-        self.names = _ranges(starts, ends)
-        #: for each name, its entity's position in ``entities``
-        self.owner = np.repeat(np.arange(len(entities)), counts)
-        #: where each entity's names start in :attr:`names` (and where the last ends)
-        self.offsets = np.concatenate(([0], np.cumsum(counts)))
-        starts, ends = table.token_start[self.names], table.token_start[self.names + 1]
-        self.name_sizes = ends - starts
-        #: token numbers of every name, one name after the other
-        self.tokens = table.name_tokens[_ranges(starts, ends)]
-        #: where each name's tokens start in :attr:`tokens`
-        self.segments = np.concatenate(([0], np.cumsum(self.name_sizes)[:-1]))
+        (
+            #: numbers into ``table.names``
+            self.names,
+            #: for each name, its entity's position in ``entities``
+            self.owner,
+            #: where each entity's names start in :attr:`names` (and where the last ends)
+            self.offsets,
+            #: each name's token count
+            self.name_sizes,
+            #: where each name's tokens start in :attr:`tokens`
+            self.segments,
+            #: token numbers of every name, one name after the other
+            self.tokens,
+        ) = gather_names(table.entity_start, table.token_start, table.name_tokens, entities)
         self.distinct, self.inverse = np.unique(self.tokens, return_inverse=True)
 
     def __len__(self) -> int:
@@ -318,45 +318,39 @@ def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarr
     if not query.names or not len(candidates):
         return out
     table = candidates.table
-    names = candidates.names
     slots: dict[tuple[str, str], int] = {}
-    query_slots = [
-        [slots.setdefault(key, len(slots)) for key in zip(n.tokens, n.phonetic, strict=True)]
-        for n in query.names
-    ]
-    similarity = _similarities(table, list(slots), candidates.distinct)[:, candidates.inverse]
-    org_index = org.astype(np.int64)
-    token_org = np.repeat(org_index, candidates.name_sizes)
-    token_weights = table.token_weight[candidates.tokens, token_org]
-    token_distinct = table.token_distinct[candidates.tokens, token_org]
-    name_total = table.name_total[names, org_index]
-    base = np.where(org, COVER_BASE_ORG, COVER_BASE_PERSON)
-    weak = table.name_weak[names]
-    segments = candidates.segments
-    joined = _joined_scores(table, query.names, names)
-    for i, name in enumerate(query.names):
-        sub = similarity[query_slots[i]]
-        best_token = sub.max(axis=0)
-        best_sim = np.maximum.reduceat(best_token, segments)
-        cov_c = np.add.reduceat(token_weights * (best_token > 0), segments) / name_total
-        hits = np.logical_or.reduceat(sub > 0, segments, axis=1)
+    q_slot: list[int] = []
+    q_start = [0]
+    q_weight: list[tuple[float, float]] = []
+    q_distinct: list[tuple[float, float]] = []
+    q_total: list[tuple[float, float]] = []
+    for name in query.names:
         person, organisation = _weights(name.tokens, False), _weights(name.tokens, True)
-        weights_q = np.array([person[0], organisation[0]]).T[:, org_index]
-        distinct_q = np.array([person[2], organisation[2]]).T[:, org_index]
-        totals_q = np.array([person[1], organisation[1]])[org_index]
-        cov_q = (weights_q * hits).sum(axis=0) / totals_q
-        high, low = np.maximum(cov_q, cov_c), np.minimum(cov_q, cov_c)
-        bound = best_sim * high * (base + (1 - base) * low)
-        # Tokens with no partner at all stay unpaired: when both sides keep distinctive
-        # ones, the substitution penalty applies at least to them.
-        left_q = (distinct_q * ~hits).sum(axis=0) / totals_q
-        left_c = np.add.reduceat(token_distinct * (best_token == 0), segments) / name_total
-        conflict = np.minimum(1.0, 2 * np.minimum(left_q, left_c))
-        bound *= np.where((left_q > 0) & (left_c > 0), 1 - CONFLICT_PENALTY * conflict, 1.0)
-        bound = np.maximum(bound, joined[i])
-        bound = np.where(weak, bound * WEAK_ALIAS_FACTOR, bound)
-        out[i] = np.where(bound > 0, np.minimum(1.0, bound + SLACK), 0.0)
-    return out
+        for j, key in enumerate(zip(name.tokens, name.phonetic, strict=True)):
+            q_slot.append(slots.setdefault(key, len(slots)))
+            q_weight.append((person[0][j], organisation[0][j]))
+            q_distinct.append((person[2][j], organisation[2][j]))
+        q_total.append((person[1], organisation[1]))
+        q_start.append(len(q_slot))
+    return name_bound_matrix(
+        _similarities(table, list(slots), candidates.distinct),
+        candidates.inverse,
+        candidates.tokens,
+        candidates.segments,
+        candidates.name_sizes,
+        candidates.names,
+        org.astype(bool),
+        table.token_weight,
+        table.token_distinct,
+        table.name_total,
+        table.name_weak,
+        np.array(q_slot, dtype=np.int64),
+        np.array(q_start, dtype=np.int64),
+        np.array(q_weight, dtype=np.float64).reshape(-1, 2),
+        np.array(q_distinct, dtype=np.float64).reshape(-1, 2),
+        np.array(q_total, dtype=np.float64).reshape(-1, 2),
+        _joined_scores(table, query.names, candidates.names),
+    )
 
 
 def _similarities(
@@ -379,56 +373,76 @@ def _joined_scores(
     """``scores[i, n]``: the joined-forms rule's score of query name i and name n where
     it reaches JOINED_MIN, else 0. The rule runs only where :func:`_joined` can reach
     JOINED_MIN: names of the same numbers, with the same joined or compact form, or
-    joined forms of different token counts starting alike and close in length, or
-    long compact forms without initials close in length."""
+    joined forms of different token counts starting alike and spelt alike, or long
+    compact forms without initials spelt alike."""
     out = np.zeros((len(query), len(names)))
-    numbers = np.array([table.number_ids.get(q.numbers, -1) for q in query])
-    close = np.equal.outer(numbers, table.name_numbers[names])
-    if not close.any():
+    texts = table.text_ids
+    rows, cols, same, spell_joined, spell_compact = joined_candidates(
+        np.array([table.number_ids.get(q.numbers, -1) for q in query], dtype=np.int64),
+        np.array([texts.get(q.joined, -1) for q in query], dtype=np.int64),
+        np.array([texts.get(q.compact, -1) for q in query], dtype=np.int64),
+        _lengths([q.joined for q in query]),
+        _lengths([q.compact for q in query]),
+        np.array([ord(q.joined[0]) if q.joined else -1 for q in query], dtype=np.int64),
+        np.array([len(q.tokens) for q in query], dtype=np.int64),
+        np.array([min(map(len, q.tokens), default=0) <= 1 for q in query], dtype=bool),
+        names,
+        table.name_numbers,
+        table.name_joined_id,
+        table.name_compact_id,
+        table.name_joined_len,
+        table.name_compact_len,
+        table.name_first,
+        table.name_sizes,
+        table.name_initial,
+        JOINED_MIN,
+        JOINED_MIN_LETTERS,
+        COMPACT_MIN,
+        COMPACT_MIN_LETTERS,
+    )
+    if not rows.size:
         return out
-    joined, compact = table.name_joined[names], table.name_compact[names]
-    joined_len, compact_len = table.name_joined_len[names], table.name_compact_len[names]
-    same = np.array([joined == q.joined for q in query]).reshape(close.shape)
-    same |= np.array([compact == q.compact for q in query]).reshape(close.shape)
-    q_joined_len = np.array([len(q.joined) for q in query], dtype=np.float64)
-    q_compact_len = np.array([len(q.compact) for q in query], dtype=np.float64)
-    q_first = np.array([ord(q.joined[0]) if q.joined else -1 for q in query])
-    q_count = np.array([len(q.tokens) for q in query])
-    q_initial = np.array([min(map(len, q.tokens), default=0) <= 1 for q in query])
-    spelled = close & (
-        np.not_equal.outer(q_count, table.name_sizes[names])
-        & (np.minimum.outer(q_joined_len, joined_len) >= JOINED_MIN_LETTERS)
-        & np.equal.outer(q_first, table.name_first[names])
-        & _near_outer(q_joined_len, joined_len, JOINED_MIN)
+    spelled = same.copy()
+    _spelled_alike(
+        spelled,
+        spell_joined,
+        rows,
+        [q.joined for q in query],
+        table.name_joined,
+        names[cols],
+        JOINED_MIN,
     )
-    _keep_spelled(spelled, [q.joined for q in query], joined, JOINED_MIN)
-    spelled_compact = close & (
-        (np.minimum.outer(q_compact_len, compact_len) >= COMPACT_MIN_LETTERS)
-        & ~np.logical_or.outer(q_initial, table.name_initial[names])
-        & _near_outer(q_compact_len, compact_len, max(JOINED_MIN, COMPACT_MIN))
+    _spelled_alike(
+        spelled,
+        spell_compact,
+        rows,
+        [q.compact for q in query],
+        table.name_compact,
+        names[cols],
+        max(JOINED_MIN, COMPACT_MIN),
     )
-    _keep_spelled(
-        spelled_compact, [q.compact for q in query], compact, max(JOINED_MIN, COMPACT_MIN)
-    )
-    for i, n in zip(*np.nonzero(close & (same | spelled | spelled_compact)), strict=True):
+    for i, n in zip(rows[spelled].tolist(), cols[spelled].tolist(), strict=True):
         score = _joined(query[i], table.names[names[n]])
         if score >= JOINED_MIN:
             out[i, n] = score
     return out
 
 
-def _keep_spelled(chosen: np.ndarray, query: list[str], texts: np.ndarray, least: float) -> None:
-    """Clears the pairs of ``chosen`` (query i, text n) whose spelling is below ``least``."""
-    rows, cols = np.nonzero(chosen)
-    if rows.size:
-        below = _spelling_pairs([query[i] for i in rows], texts[cols].tolist()) < least - SLACK
-        chosen[rows[below], cols[below]] = False
-
-
-def _near_outer(left: np.ndarray, right: np.ndarray, least: float) -> np.ndarray:
-    """:func:`_near` of every pair of lengths, as a matrix."""
-    share = (1.0 - least) / EDIT_COST
-    return np.abs(np.subtract.outer(left, right)) <= share * np.maximum.outer(left, right) + SLACK
+def _spelled_alike(
+    found: np.ndarray,
+    chosen: np.ndarray,
+    rows: np.ndarray,
+    query: list[str],
+    texts: np.ndarray,
+    numbers: np.ndarray,
+    least: float,
+) -> None:
+    """Sets ``found[k]`` where ``chosen[k]`` and query text ``rows[k]`` spells list
+    text ``numbers[k]`` at ``least``."""
+    pick = np.flatnonzero(chosen & ~found)
+    if pick.size:
+        spelling = _spelling_pairs([query[i] for i in rows[pick]], texts[numbers[pick]].tolist())
+        found[pick[spelling >= least - SLACK]] = True
 
 
 def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
@@ -443,11 +457,14 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
     query_long = sorted({t for n in query.names for t in n.tokens if len(t) >= MERGE_MIN_LETTERS})
     if query_pairs:
         distinct = candidates.distinct
-        lengths = table.token_len[distinct]
-        rows, cols = np.nonzero(
-            (lengths >= MERGE_MIN_LETTERS)
-            & np.equal.outer(_firsts(query_pairs), table.token_first[distinct])
-            & _near_outer(_lengths(query_pairs), lengths, MERGE_MIN)
+        rows, cols = merge_token_candidates(
+            _lengths(query_pairs),
+            _firsts(query_pairs),
+            distinct,
+            table.token_len,
+            table.token_first,
+            MERGE_MIN,
+            MERGE_MIN_LETTERS,
         )
         if rows.size:
             spells = _spells(
@@ -458,20 +475,19 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
                 flags[cols[spells]] = True
                 out |= np.logical_or.reduceat(flags[candidates.inverse], candidates.segments)
     if query_long:
-        names = candidates.names
-        starts, ends = table.pair_start[names], table.pair_start[names + 1]
-        if (ends > starts).any():
-            pairs = table.name_pairs[_ranges(starts, ends)]
-            owner = np.repeat(np.arange(len(names)), ends - starts)
-            rows, cols = np.nonzero(
-                np.equal.outer(_firsts(query_long), table.pair_first[pairs])
-                & _near_outer(_lengths(query_long), table.pair_len[pairs], MERGE_MIN)
-            )
-            if rows.size:
-                spells = _spells(
-                    [query_long[r] for r in rows], table.pair_texts[pairs[cols]].tolist()
-                )
-                out[owner[cols[spells]]] = True
+        rows, pairs, owners = merge_pair_candidates(
+            _lengths(query_long),
+            _firsts(query_long),
+            candidates.names,
+            table.pair_start,
+            table.name_pairs,
+            table.pair_len,
+            table.pair_first,
+            MERGE_MIN,
+        )
+        if rows.size:
+            spells = _spells([query_long[r] for r in rows], table.pair_texts[pairs].tolist())
+            out[owners[spells]] = True
     return out
 
 
