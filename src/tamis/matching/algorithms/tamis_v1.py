@@ -125,33 +125,41 @@ class TamisV1(Algorithm):
         pairs that can be its best are aligned."""
         if not numbers:
             return []
-        candidates = [pool.prepared[n] for n in numbers]
+        table = pool.token_table()
         entities = np.asarray(numbers, dtype=np.int64)
-        names = CandidateNames(pool.token_table(), entities)
-        query_org = _is_org(query.schema)
-        entity_org = np.array([query_org or _is_org(c.schema) for c in candidates], dtype=bool)
+        names = CandidateNames(table, entities)
+        org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
+        entity_org = org_schemas[table.entity_schema[entities]]
         pairs = name_bounds(query, names, entity_org[names.owner])
+        # the rules that rewrite names are not bounded: where they may apply, the
+        # candidate is aligned whatever its bound
+        merging = np.zeros(len(numbers), dtype=bool)
+        merging[names.owner[merge_possible(query, names)]] = True
+        abbreviating = acronym_possible(pool.index, query, entities, entity_org)
         reachable = np.ones(len(numbers), dtype=bool)
         if floor > 0:
             top = np.zeros(len(numbers))
             if pairs.size:
                 np.maximum.at(top, names.owner, pairs.max(axis=0))
             if query.birth_dates:
-                top += [DATE_BONUS if c.birth_dates else 0.0 for c in candidates]
+                top += DATE_BONUS * table.entity_dated[entities]
             if query.countries:
-                top += [COUNTRY_BONUS if c.countries else 0.0 for c in candidates]
+                top += COUNTRY_BONUS * table.entity_located[entities]
             if query.identifiers:
-                top[[bool(query.identifiers & c.identifiers) for c in candidates]] = np.inf
-            reachable = top >= floor - ROUNDING_MARGIN
-            if not reachable.all() and pairs.size:
-                # names rewritten by a merge or an acronym are not bounded: kept
-                reachable[names.owner[merge_possible(query, names)]] = True
-                reachable |= acronym_possible(pool.index, query, entities, entity_org)
+                shared = [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
+                top[shared] = np.inf
+            reachable = (top >= floor - ROUNDING_MARGIN) | merging | abbreviating
         out = []
-        for k in np.nonzero(reachable)[0]:
+        for k in np.flatnonzero(reachable).tolist():
             start, end = names.offsets[k], names.offsets[k + 1]
-            bounds = pairs[:, start:end].tolist() if pairs.size else None
-            result = self.compare_prepared(query, candidates[k], explain, name_bounds=bounds)
+            result = self.compare_prepared(
+                query,
+                pool.prepared[numbers[k]],
+                explain,
+                name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
+                may_merge=bool(merging[k]),
+                may_abbreviate=bool(abbreviating[k]),
+            )
             if result.score >= floor:
                 out.append((numbers[k], result))
         return out
@@ -162,9 +170,13 @@ class TamisV1(Algorithm):
         candidate: PreparedEntity,
         explain: bool = True,
         name_bounds: list[list[float]] | None = None,
+        may_merge: bool = True,
+        may_abbreviate: bool = True,
     ) -> Score:
-        """``name_bounds`` (from :class:`QueryBounds`) only saves work: the score and
-        explanations are the same without it."""
+        """``name_bounds`` (see :func:`~tamis.matching.features.bounds.name_bounds`)
+        and ``may_merge`` / ``may_abbreviate`` set to False where the bounds show that
+        the merged-token or acronym rule cannot apply only save work: the score and
+        explanations are the same without them."""
         notes: list[Explanation] = []
         if not schema_compatible(query.schema, candidate.schema):
             if explain:
@@ -180,11 +192,11 @@ class TamisV1(Algorithm):
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
         match = best_name_match(query.names, candidate.names, org, name_bounds)
-        if match is not None and match.score < 1.0:
+        if may_merge and match is not None and match.score < 1.0:
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:
                 match = merged
-        if match is not None and match.score < 1.0:
+        if may_abbreviate and match is not None and match.score < 1.0:
             acronym = acronym_alignment(query.names, candidate.names, org)
             if acronym is not None and acronym.score > match.score:
                 match = acronym
