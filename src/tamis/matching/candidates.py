@@ -10,6 +10,7 @@ Identifiers weigh more than any name.
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from tamis.matching.features.acronyms import run_initials, short_tokens
@@ -87,25 +88,66 @@ def top_candidates(
     mask: np.ndarray | None = None,
     limit: int = DEFAULT_CANDIDATES,
 ) -> list[int]:
-    """Entity numbers of the ``limit`` best-ranked entities allowed by ``mask``."""
-    scores = index.accumulate(query_weights(index, query))
-    found = np.flatnonzero(scores)
-    if mask is not None:
-        found = found[mask[found]]
-    if not found.size:
+    """Entity numbers of the ``limit`` best-ranked entities allowed by ``mask``, best
+    first (ties by entity number)."""
+    numbers, weights = [], []
+    for key, weight in query_weights(index, query).items():
+        number = index.key_numbers.get(key)
+        if number is not None:
+            numbers.append(number)
+            weights.append(weight)
+    if not numbers:
         return []
+    return rank(
+        index.owners,
+        index.key_start,
+        np.array(numbers, dtype=np.int64),
+        np.array(weights, dtype=np.float64),
+        np.ones(index.size, dtype=bool) if mask is None else mask,
+        limit,
+    ).tolist()
+
+
+@numba.njit(cache=True, nogil=True)
+def rank(
+    owners: np.ndarray,
+    key_start: np.ndarray,
+    keys: np.ndarray,
+    weights: np.ndarray,
+    mask: np.ndarray,
+    limit: int,
+) -> np.ndarray:
+    """The candidates: each entity's rank is the sum of the weights of the keys it holds
+    (added key by key, in the order given); of the entities allowed by ``mask``, the
+    ``limit`` best are kept, with those tied with the last one kept (up to TIE_ROOM x
+    ``limit``, so that the candidates never depend on how a sort breaks ties), then those
+    below RELATIVE_CUTOFF x the best are dropped except the first MIN_CANDIDATES."""
+    scores = np.zeros(mask.size)
+    for k in range(keys.size):
+        weight = weights[k]
+        for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
+            scores[owners[p]] += weight
+    count = 0
+    for entity in range(scores.size):
+        if scores[entity] > 0.0 and mask[entity]:
+            count += 1
+    found = np.empty(count, np.int64)
+    count = 0
+    for entity in range(scores.size):
+        if scores[entity] > 0.0 and mask[entity]:
+            found[count] = entity
+            count += 1
+    if found.size == 0:
+        return found
     values = scores[found]
-    if limit < len(found):
-        # entities tied with the last one kept are kept too (up to TIE_ROOM x limit),
-        # so that the candidates never depend on how a sort breaks ties
-        last = np.partition(values, len(values) - limit)[len(values) - limit]
+    if limit < found.size:
+        last = np.partition(values, found.size - limit)[found.size - limit]
         above = np.flatnonzero(values > last)
-        tied = np.flatnonzero(values == last)[: TIE_ROOM * limit - len(above)]
-        best = np.concatenate((above, tied))
+        tied = np.flatnonzero(values == last)[: max(0, TIE_ROOM * limit - above.size)]
+        best = np.sort(np.concatenate((above, tied)))
         found, values = found[best], values[best]
-    order = np.argsort(-values, kind="stable")
+    order = np.argsort(-values, kind="mergesort")
     ranked, values = found[order], values[order]
-    cutoff = float(values[0]) * RELATIVE_CUTOFF
-    keep = values >= cutoff
+    keep = values >= values[0] * RELATIVE_CUTOFF
     keep[:MIN_CANDIDATES] = True
-    return ranked[keep].tolist()
+    return ranked[keep]

@@ -117,21 +117,21 @@ class KeyIndex:
         owner_array = np.frombuffer(owners, dtype=np.int32)
         order = np.argsort(key_array, kind="stable")  # owners stay sorted per key
         counts = np.bincount(key_array, minlength=len(key_ids))
-        bounds = np.concatenate(([0], np.cumsum(counts)))
-        sorted_owners = owner_array[order]
         limit = max(50, int(self.size * MAX_DF_SHARE))
-        self.postings: dict[str, np.ndarray] = {}
-        self.idf: dict[str, float] = {}
+        kept = (counts <= limit) | np.array([k.startswith("i:") for k in key_ids], dtype=bool)
         #: keys left out for being too common (an absent key is held by no entity)
-        self.dropped: set[str] = set()
-        for key, key_id in key_ids.items():
-            df = int(counts[key_id])
-            if df > limit and not key.startswith("i:"):
-                self.dropped.add(key)
-                continue
-            self.postings[key] = sorted_owners[bounds[key_id] : bounds[key_id + 1]]
-            self.idf[key] = math.log(1 + self.size / df)
-        self.default_idf = math.log(1 + self.size)
+        self.dropped: set[str] = {key for key, n in key_ids.items() if not kept[n]}
+        # postings of the kept keys, one after the other: key number n's entities are
+        # owners[key_start[n]:key_start[n + 1]], sorted
+        self.owners = owner_array[order][np.repeat(kept, counts)]
+        self.key_start = np.concatenate(([0], np.cumsum(counts[kept]))).astype(np.int64)
+        self.key_numbers: dict[str, int] = {}
+        for key, number in key_ids.items():
+            if kept[number]:
+                self.key_numbers[key] = len(self.key_numbers)
+        # math.log as the weights have always been computed (numpy's log may differ in
+        # the last bit, which would reorder tied candidates)
+        self.key_idf = np.array([math.log(1 + self.size / df) for df in counts[kept].tolist()])
         #: per query token, its keys and weights (see candidates.query_weights)
         self.query_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
@@ -142,27 +142,19 @@ class KeyIndex:
         for key in keys:
             if key in self.dropped:
                 return None
-            posting = self.postings.get(key)
-            if posting is not None:
+            posting = self.posting(key)
+            if posting.size:
                 found.append(posting)
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
 
-    def weight(self, key: str) -> float:
-        return self.idf.get(key, 0.0)
+    def posting(self, key: str) -> np.ndarray:
+        """The sorted numbers of the entities holding ``key`` (none if it is not indexed)."""
+        number = self.key_numbers.get(key)
+        if number is None:
+            return self.owners[:0]
+        return self.owners[self.key_start[number] : self.key_start[number + 1]]
 
-    def accumulate(self, weights: dict[str, float]) -> np.ndarray:
-        """Sum of the key weights per entity (entities sharing no key get 0)."""
-        postings, values = [], []
-        for key, weight in weights.items():
-            posting = self.postings.get(key)
-            if posting is not None:
-                postings.append(posting)
-                values.append(weight)
-        if not postings:
-            return np.zeros(self.size, dtype=np.float64)
-        counts = [len(posting) for posting in postings]
-        return np.bincount(
-            np.concatenate(postings),
-            weights=np.repeat(np.asarray(values), counts),
-            minlength=self.size,
-        )
+    def weight(self, key: str) -> float:
+        """The key's inverse document frequency (0 if it is not indexed)."""
+        number = self.key_numbers.get(key)
+        return 0.0 if number is None else float(self.key_idf[number])
