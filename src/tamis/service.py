@@ -103,7 +103,7 @@ def _seen_table(store: Store) -> dict[str, Seen]:
 def default_screener_factory(entities: list[Entity]) -> Any:
     from tamis.matching import Screener
 
-    return Screener(entities)
+    return Screener(entities).warm_up()
 
 
 class ScreeningService:

@@ -76,6 +76,16 @@ class Screener:
         since a delisted entity may be gone from the current version)."""
         return cls(store.entities(as_of=as_of, lists=lists), **kwargs)
 
+    def warm_up(self) -> Screener:
+        """Screen one made-up name so that the compiled loops of the matching engine are
+        loaded before the first real query (the first query of a process pays it: a few
+        seconds on a machine that has not compiled them yet, a fraction of a second
+        after). Call it before forking workers, which then inherit them."""
+        from tamis.matching.query import build_query
+
+        self.screen(build_query("Warm Up Probe Holdings"), threshold=1.0)
+        return self
+
     def token_table(self) -> TokenTable:
         """Every entity's names as token numbers (see :mod:`tamis.matching.features.bounds`)."""
         return self._token_table
@@ -200,7 +210,7 @@ class Screener:
         import multiprocessing as mp
 
         global _POOL_SCREENER, _POOL_OPTIONS
-        _POOL_SCREENER, _POOL_OPTIONS = self, options
+        _POOL_SCREENER, _POOL_OPTIONS = self.warm_up(), options
         chunk = max(1, min(64, len(queries) // (workers * 8)))
         # Objects that exist before the fork are moved out of the collector's reach:
         # a collection in a worker would otherwise touch (and so copy) every page of
