@@ -36,7 +36,7 @@ from tamis.matching.features.identifiers import identifier_match
 from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.lineage import swapped_lineage, swapped_parts
 from tamis.matching.features.merge import merged_alignment
-from tamis.matching.features.names import NameMatch, best_name_match
+from tamis.matching.features.names import NameMatch, TokenPairs, best_name_match
 from tamis.matching.features.numbers import number_agreement, unmatched_numerals
 from tamis.matching.features.places import extra_countries
 from tamis.matching.features.schema import schema_compatible
@@ -130,7 +130,8 @@ class TamisV1(Algorithm):
         names = CandidateNames(table, entities)
         org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
         entity_org = org_schemas[table.entity_schema[entities]]
-        pairs = name_bounds(query, names, entity_org[names.owner])
+        similar: TokenPairs = {}
+        pairs = name_bounds(query, names, entity_org[names.owner], similar)
         # the rules that rewrite names are not bounded: where they may apply, the
         # candidate is aligned whatever its bound
         merging = np.zeros(len(numbers), dtype=bool)
@@ -159,6 +160,7 @@ class TamisV1(Algorithm):
                 name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
                 may_merge=bool(merging[k]),
                 may_abbreviate=bool(abbreviating[k]),
+                similar=similar,
             )
             if result.score >= floor:
                 out.append((numbers[k], result))
@@ -172,11 +174,14 @@ class TamisV1(Algorithm):
         name_bounds: list[list[float]] | None = None,
         may_merge: bool = True,
         may_abbreviate: bool = True,
+        similar: TokenPairs | None = None,
     ) -> Score:
         """``name_bounds`` (see :func:`~tamis.matching.features.bounds.name_bounds`)
         and ``may_merge`` / ``may_abbreviate`` set to False where the bounds show that
         the merged-token or acronym rule cannot apply only save work: the score and
-        explanations are the same without them."""
+        explanations are the same without them. So does ``similar``, the token pairs
+        of the two entities' names that reach the pairing minimum (see
+        :func:`~tamis.matching.features.names.align`)."""
         notes: list[Explanation] = []
         if not schema_compatible(query.schema, candidate.schema):
             if explain:
@@ -191,7 +196,7 @@ class TamisV1(Algorithm):
                 )
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
-        match = best_name_match(query.names, candidate.names, org, name_bounds)
+        match = best_name_match(query.names, candidate.names, org, name_bounds, similar)
         if may_merge and match is not None and match.score < 1.0:
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:

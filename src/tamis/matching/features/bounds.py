@@ -51,6 +51,7 @@ from tamis.matching.features.names import (
     JOINED_MIN,
     JOINED_MIN_LETTERS,
     PAIR_MIN,
+    TokenPairs,
     _distinct,
     _joined,
     _weights,
@@ -317,10 +318,19 @@ class CandidateNames:
         return len(self.names)
 
 
-def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarray) -> np.ndarray:
+def name_bounds(
+    query: PreparedEntity,
+    candidates: CandidateNames,
+    org: np.ndarray,
+    similar: TokenPairs | None = None,
+) -> np.ndarray:
     """``bounds[i, n]``: at least the score of aligning query name i with candidate
     name n (``org[n]``: scored as organisations), the weak-alias factor included, as
-    :func:`best_name_match` scores pairs."""
+    :func:`best_name_match` scores pairs.
+
+    ``similar``, when given, receives every (query token, candidate token) pair that
+    reaches PAIR_MIN, with its :func:`token_similarity`: all that aligning these names
+    needs (see :func:`~tamis.matching.features.names.align`)."""
     out = np.zeros((len(query.names), len(candidates)))
     if not query.names or not len(candidates):
         return out
@@ -340,7 +350,7 @@ def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarr
         q_total.append((person[1], organisation[1]))
         q_start.append(len(q_slot))
     return name_bound_matrix(
-        _similarities(table, list(slots), candidates.distinct),
+        _similarities(table, list(slots), candidates.distinct, similar),
         candidates.inverse,
         candidates.tokens,
         candidates.segments,
@@ -361,16 +371,23 @@ def name_bounds(query: PreparedEntity, candidates: CandidateNames, org: np.ndarr
 
 
 def _similarities(
-    table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.ndarray
+    table: TokenTable,
+    query: Sequence[tuple[str, str]],
+    tokens: np.ndarray,
+    similar: TokenPairs | None = None,
 ) -> np.ndarray:
-    """:func:`token_similarity` of each query token and list token (0 below PAIR_MIN)."""
+    """:func:`token_similarity` of each query token and list token (0 below PAIR_MIN),
+    also put in ``similar`` where it reaches PAIR_MIN."""
     out = np.zeros((len(query), len(tokens)))
     for i, j in zip(*np.nonzero(may_pair(table, query, tokens)), strict=True):
         a, pa = query[i]
         t = int(tokens[j])
-        sim = token_similarity(a, table.token_text[t], pa, table.token_phonetic[t])[0]
-        if sim >= PAIR_MIN:
-            out[i, j] = sim
+        b, pb = table.token_text[t], table.token_phonetic[t]
+        found = token_similarity(a, b, pa, pb)
+        if found[0] >= PAIR_MIN:
+            out[i, j] = found[0]
+            if similar is not None:
+                similar.setdefault((a, pa), {})[(b, pb)] = found
     return out
 
 

@@ -48,6 +48,11 @@ COMPACT_MIN_LETTERS = 12
 WEAK_ALIAS_FACTOR = 0.9
 
 
+#: (query token, its phonetic key) -> (candidate token, its phonetic key) -> what
+#: :func:`token_similarity` gives them, for every pair that reaches PAIR_MIN
+TokenPairs = dict[tuple[str, str], dict[tuple[str, str], tuple[float, str]]]
+
+
 class TokenPair(NamedTuple):
     query: str
     candidate: str
@@ -120,24 +125,40 @@ def _joined(query: PreparedName, candidate: PreparedName) -> float:
     return best
 
 
-def align(query: PreparedName, candidate: PreparedName, org: bool = False) -> NameMatch:
+def align(
+    query: PreparedName,
+    candidate: PreparedName,
+    org: bool = False,
+    similar: TokenPairs | None = None,
+) -> NameMatch:
     """Pair tokens greedily by similarity and score the alignment in [0, 1].
 
     score = quality x coverage of the better-covered side x (base + (1 - base) x
     coverage of the other side), lowered when both sides keep unpaired
     distinctive tokens. Quality is the weighted mean similarity of the pairs.
+
+    ``similar``, when given, holds every token pair of the two names that reaches
+    PAIR_MIN (as screening's bounds find them): the others are not compared again.
     """
     qt, ct = query.tokens, candidate.tokens
     qp, cp = query.phonetic, candidate.phonetic
-    similarity = token_similarity
     # (-similarity, i, j, kind): sorted, the best pairs come first, ties by position
     options: list[tuple[float, int, int, str]] = []
-    for i, a in enumerate(qt):
-        pa = qp[i]
-        for j, b in enumerate(ct):
-            found = similarity(a, b, pa, cp[j])
-            if found[0] >= PAIR_MIN:
-                options.append((-found[0], i, j, found[1]))
+    if similar is not None:
+        for i, a in enumerate(qt):
+            partners = similar.get((a, qp[i]))
+            if partners:
+                for j, b in enumerate(ct):
+                    known = partners.get((b, cp[j]))
+                    if known is not None:
+                        options.append((-known[0], i, j, known[1]))
+    else:
+        for i, a in enumerate(qt):
+            pa = qp[i]
+            for j, b in enumerate(ct):
+                found = token_similarity(a, b, pa, cp[j])
+                if found[0] >= PAIR_MIN:
+                    options.append((-found[0], i, j, found[1]))
     score = 0.0
     pairs: list[TokenPair] = []
     unpaired_q, unpaired_c = qt, ct
@@ -191,6 +212,7 @@ def best_name_match(
     candidate_names: tuple[PreparedName, ...],
     org: bool = False,
     bounds: list[list[float]] | None = None,
+    similar: TokenPairs | None = None,
 ) -> NameMatch | None:
     """The best-scoring alignment over every pair of names (None if a side has none):
     the first pair, query names outer, to reach the highest score.
@@ -198,7 +220,8 @@ def best_name_match(
     ``bounds[i][j]``, when given, is at least the score of query name i against
     candidate name j (see :mod:`tamis.matching.features.bounds`): the pair with the
     highest bound is aligned first, and pairs whose bound is below its score are
-    never aligned. The result is the same as without bounds.
+    never aligned. ``similar`` (see :func:`align`) saves comparing tokens again. The
+    result is the same without them.
     """
     if not query_names or not candidate_names:
         return None
@@ -206,7 +229,7 @@ def best_name_match(
     seeded: tuple[int, int, NameMatch] | None = None
     if bounds is not None:
         _, i, j = max((b, i, j) for i, line in enumerate(bounds) for j, b in enumerate(line))
-        seeded = (i, j, _scored_pair(query_names[i], candidate_names[j], org))
+        seeded = (i, j, _scored_pair(query_names[i], candidate_names[j], org, similar))
         seed = seeded[2].score
     best: NameMatch | None = None
     for i, q in enumerate(query_names):
@@ -215,9 +238,9 @@ def best_name_match(
                 if bounds[i][j] < seed:
                     continue
                 assert seeded is not None
-                match = seeded[2] if (i, j) == seeded[:2] else _scored_pair(q, c, org)
+                match = seeded[2] if (i, j) == seeded[:2] else _scored_pair(q, c, org, similar)
             else:
-                match = _scored_pair(q, c, org)
+                match = _scored_pair(q, c, org, similar)
             if best is None or match.score > best.score:
                 best = match
                 if best.score >= 1.0:
@@ -225,8 +248,10 @@ def best_name_match(
     return best
 
 
-def _scored_pair(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch:
-    match = align(query, candidate, org)
+def _scored_pair(
+    query: PreparedName, candidate: PreparedName, org: bool, similar: TokenPairs | None
+) -> NameMatch:
+    match = align(query, candidate, org, similar)
     if candidate.weak:
         return match._replace(score=match.score * WEAK_ALIAS_FACTOR)
     return match
