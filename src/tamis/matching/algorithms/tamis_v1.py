@@ -22,7 +22,7 @@ import numpy as np
 
 from tamis.matching.algorithms.base import Algorithm, CandidatePool
 from tamis.matching.explain import Explanation, Score, signed
-from tamis.matching.features.acronyms import acronym_alignment
+from tamis.matching.features.acronyms import ACRONYM_FACTOR, acronym_alignment
 from tamis.matching.features.bounds import (
     CandidateNames,
     acronym_possible,
@@ -201,7 +201,8 @@ class TamisV1(Algorithm):
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:
                 match = merged
-        if may_abbreviate and match is not None and match.score < 1.0:
+        # an acronym's alignment keeps ACRONYM_FACTOR of its score at most
+        if may_abbreviate and match is not None and match.score < ACRONYM_FACTOR:
             acronym = acronym_alignment(query.names, candidate.names, org)
             if acronym is not None and acronym.score > match.score:
                 match = acronym

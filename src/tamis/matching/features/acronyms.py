@@ -83,6 +83,22 @@ def _words(latin: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def _first_letters(words: tuple[str, ...]) -> str:
+    return "".join(word[0] for word in words if word)
+
+
+def _in_order(short: str, letters: str) -> bool:
+    """Whether the letters of ``short`` occur in ``letters`` in order (as the initials
+    of a run of words occur among the first letters of all the words)."""
+    at = -1
+    for letter in short:
+        at = letters.find(letter, at + 1)
+        if at < 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=200_000)
 def _core_offset(full: tuple[str, ...], core: tuple[str, ...]) -> int:
     """Where the name's core words (without titles and legal forms) start among all its
     words (-1 if they are not found together)."""
@@ -103,6 +119,12 @@ def _collapsed(
     if not shorts:
         return []
     full = _words(name.latin)
+    letters = _first_letters(full)
+    for short in shorts:
+        if _in_order(short, letters):
+            break
+    else:
+        return []  # no run of words can spell a short token: skip reading the runs
     runs = run_initials(full, org)
     hits = shorts.intersection(runs)
     core = name.tokens
