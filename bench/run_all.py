@@ -20,8 +20,20 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 HEADER = """# Benchmarks
 
 Produced by `make bench` (all sections) or `.venv/bin/python -m bench.run_all NAME`
-(one section). Machine: {machine}. Each section names the command and date of its run.
+(one section). Machine: {machine}. Each section names the command and date of its run,
+and the CPU time of a fixed pure-Python loop (`bench.run_all.reference_seconds`) taken just
+before and after it: on a shared virtual machine the same code runs up to half as fast again
+from one hour to the next (the loop took 1.1 s on a quiet machine and 1.7 s on a busy one),
+so compare figures with that time in mind.
 """
+
+
+def reference_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast the machine is just now (a shared
+    virtual machine's speed varies from hour to hour; compare figures with this in mind)."""
+    started = time.process_time()
+    sum(i * i for i in range(10_000_000))
+    return time.process_time() - started
 
 
 def _sections(text: str) -> dict[str, str]:
@@ -42,11 +54,17 @@ def main(argv: list[str]) -> None:
         except ModuleNotFoundError:
             print(f"[bench] no bench/bench_{name}.py, skipped", file=sys.stderr)
             continue
+        before = reference_seconds()
         started = time.time()
         print(f"[bench] {name} ...", file=sys.stderr)
         body = module.run(quick=quick).strip() + "\n"
         stamp = time.strftime("%Y-%m-%d", time.gmtime())
-        body += f"\n_Run on {stamp} in {time.time() - started:.0f} s._\n"
+        elapsed = time.time() - started
+        after = reference_seconds()
+        body += (
+            f"\n_Run on {stamp} in {elapsed:.0f} s. Machine speed: the reference loop took "
+            f"{before:.2f} s before and {after:.2f} s after (see the top of this page)._\n"
+        )
         existing[name] = body
     machine = f"{platform.machine()}, Python {platform.python_version()}"
     parts = [HEADER.format(machine=machine)]
