@@ -144,7 +144,7 @@ def screen_file(
     resumed = len(checkpoint.done)
     resumed_rows = checkpoint.totals()["rows"]
     job = ChunkJob(settings=settings, columns=column_map)
-    install(screener, job)
+    install(screener.warm_up(), job)  # the workers fork with the compiled loops loaded
     bar, task = _progress(progress, source.estimate_rows())
     with bar:
         _run_chunks(source, checkpoint, chunk_size, workers, bar, task, started)

@@ -100,7 +100,7 @@ def screen_file_command(
         list(settings.lists) if settings.lists else None,
         progress=progress and console.is_terminal,
     )
-    screener = Screener(index).warm_up()  # before the workers fork
+    screener = Screener(index)
     try:
         summary = screen_file(
             input,
