@@ -6,13 +6,13 @@ import random
 
 import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cdist, cpdist
 
-from tamis.matching.features.bound_kernels import gather_names, spelling_matrix
+from tamis.matching.features.bound_kernels import gather_names, spelling_matrix, spelling_pairs
 from tamis.matching.features.tokens import spelling_similarity
 
 
-def test_spelling_matrix_is_spelling_similarity():
+def test_spelling_kernels_are_spelling_similarity():
     rng = random.Random(3)
     words = [
         "".join(rng.choice("abcdeilnorsu") for _ in range(rng.randint(1, 9))) for _ in range(60)
@@ -29,6 +29,15 @@ def test_spelling_matrix_is_spelling_similarity():
         for j, b in enumerate(right):
             # the Python form floors at 0; the bounds only compare with positive minima
             assert max(0.0, matrix[i, j]) == spelling_similarity(a, b), (a, b)
+    right = right[: len(left)]
+    pairs = spelling_pairs(
+        cpdist(left, right, scorer=OSA.distance, dtype=np.int32),
+        cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
+        np.array([len(w) for w in left], dtype=np.float64),
+        np.array([len(w) for w in right], dtype=np.float64),
+    )
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        assert max(0.0, pairs[k]) == spelling_similarity(a, b), (a, b)
 
 
 def test_gather_names_lists_each_entitys_names_and_tokens_in_order():

@@ -127,16 +127,13 @@ def rank(
         weight = weights[k]
         for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
             scores[owners[p]] += weight
-    count = 0
-    for entity in range(scores.size):
-        if scores[entity] > 0.0 and mask[entity]:
-            count += 1
-    found = np.empty(count, np.int64)
+    found = np.empty(scores.size, np.int64)
     count = 0
     for entity in range(scores.size):
         if scores[entity] > 0.0 and mask[entity]:
             found[count] = entity
             count += 1
+    found = found[:count]
     if found.size == 0:
         return found
     values = scores[found]

@@ -78,16 +78,33 @@ def gather_names(
 
 
 @_compiled
+def spelling(edits: int, levenshtein: int, left_len: float, right_len: float) -> float:
+    """Spelling similarity from the OSA and Levenshtein distances of two strings (the
+    formula of :func:`tamis.matching.features.tokens.spelling_similarity`, not floored
+    at 0): each transposition is one edit in OSA's count and two in Levenshtein's."""
+    swaps = levenshtein - edits
+    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
+    return 1.0 - cost / max(max(left_len, right_len), 1.0)
+
+
+@_compiled
 def spelling_matrix(edits: np.ndarray, levenshtein: np.ndarray, left_len: np.ndarray,
                     right_len: np.ndarray) -> np.ndarray:  # fmt: skip
-    """Spelling similarity from the OSA and Levenshtein distance matrices (the formula
-    of :func:`tamis.matching.features.tokens.spelling_similarity`)."""
+    """:func:`spelling` of every (left, right) pair, from the two distance matrices."""
     out = np.empty(edits.shape)
     for i in range(edits.shape[0]):
         for j in range(edits.shape[1]):
-            swaps = levenshtein[i, j] - edits[i, j]
-            cost = edits[i, j] * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
-            out[i, j] = 1.0 - cost / max(max(left_len[i], right_len[j]), 1.0)
+            out[i, j] = spelling(edits[i, j], levenshtein[i, j], left_len[i], right_len[j])
+    return out
+
+
+@_compiled
+def spelling_pairs(edits: np.ndarray, levenshtein: np.ndarray, left_len: np.ndarray,
+                   right_len: np.ndarray) -> np.ndarray:  # fmt: skip
+    """:func:`spelling` of the k-th left and k-th right string, for each k."""
+    out = np.empty(edits.size)
+    for k in range(edits.size):
+        out[k] = spelling(edits[k], levenshtein[k], left_len[k], right_len[k])
     return out
 
 
@@ -253,7 +270,9 @@ def joined_candidates(
     compact forms are given as text numbers, lengths as floats."""
     rows = []
     cols = []
-    flags = []
+    same_form = []
+    joined_spelling = []
+    compact_spelling = []
     for i in range(q_numbers.size):
         for n in range(names.size):
             name = names[n]
@@ -274,11 +293,16 @@ def joined_candidates(
             if same or spell_joined or spell_compact:
                 rows.append(i)
                 cols.append(n)
-                flags.append((same, spell_joined, spell_compact))
-    out = np.zeros((len(flags), 3), np.bool_)
-    for k in range(len(flags)):
-        out[k, 0], out[k, 1], out[k, 2] = flags[k]
-    return np.array(rows, np.int64), np.array(cols, np.int64), out[:, 0], out[:, 1], out[:, 2]
+                same_form.append(same)
+                joined_spelling.append(spell_joined)
+                compact_spelling.append(spell_compact)
+    return (
+        np.array(rows, np.int64),
+        np.array(cols, np.int64),
+        np.array(same_form, np.bool_),
+        np.array(joined_spelling, np.bool_),
+        np.array(compact_spelling, np.bool_),
+    )
 
 
 @_compiled

@@ -43,6 +43,7 @@ from tamis.matching.features.bound_kernels import (
     merge_token_candidates,
     name_bound_matrix,
     spelling_matrix,
+    spelling_pairs,
 )
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
@@ -57,9 +58,7 @@ from tamis.matching.features.names import (
     _weights,
 )
 from tamis.matching.features.tokens import (
-    EDIT_COST,
     ENDING_MIN_STEM,
-    TRANSPOSITION_COST,
     relation_keys,
     token_similarity,
     token_weight,
@@ -109,14 +108,12 @@ def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
 
 def _spelling_pairs(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     """:func:`_spelling` of ``left[k]`` and ``right[k]`` for each k."""
-    edits = cpdist(left, right, scorer=OSA.distance, dtype=np.int32)
-    swaps = cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32) - edits
-    cost = edits * EDIT_COST - swaps * (EDIT_COST - TRANSPOSITION_COST)
-    longest = np.maximum(
-        np.fromiter(map(len, left), dtype=np.float64, count=len(left)),
-        np.fromiter(map(len, right), dtype=np.float64, count=len(right)),
+    return spelling_pairs(
+        cpdist(left, right, scorer=OSA.distance, dtype=np.int32),
+        cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
+        _lengths(left),
+        _lengths(right),
     )
-    return 1.0 - cost / np.maximum(longest, 1.0)
 
 
 class TokenTable:
