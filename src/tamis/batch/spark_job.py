@@ -53,7 +53,7 @@ def _screener_for(broadcast: Any, key: str) -> Any:
         from tamis.matching import Screener
 
         _SCREENERS.clear()  # a new index replaces the old one; keep memory flat
-        screener = Screener(deserialise_entities(broadcast.value)).warm_up()
+        screener = Screener(deserialise_entities(broadcast.value))
         _SCREENERS[key] = screener
     return screener
 
