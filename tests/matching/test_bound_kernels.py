@@ -1,4 +1,5 @@
-"""The compiled loops of the bounds compute what their Python definitions say."""
+"""The compiled loops of candidate ranking and the bounds compute what their Python
+definitions say."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist, cpdist
 
-from tamis.matching.features.bound_kernels import gather_names, spelling_matrix, spelling_pairs
+from tamis.matching.candidates import MIN_CANDIDATES, RELATIVE_CUTOFF, TIE_ROOM, rank
+from tamis.matching.features.bound_kernels import (
+    distinct_tokens,
+    entity_max,
+    gather_names,
+    spelling_matrix,
+    spelling_pairs,
+)
 from tamis.matching.features.tokens import spelling_similarity
 
 
@@ -54,3 +62,65 @@ def test_gather_names_lists_each_entitys_names_and_tokens_in_order():
     assert sizes.tolist() == [3, 2, 1]
     assert segments.tolist() == [0, 3, 5]
     assert tokens.tolist() == [13, 14, 15, 10, 11, 12]
+
+
+def test_distinct_tokens_is_numpys_unique_and_leaves_its_work_array_clean():
+    rng = np.random.default_rng(5)
+    slot = np.full(50, -1, dtype=np.int64)
+    for size in (0, 1, 7, 200):
+        tokens = rng.integers(0, 50, size=size)
+        distinct, inverse = distinct_tokens(tokens, slot)
+        expected, expected_inverse = np.unique(tokens, return_inverse=True)
+        assert distinct.tolist() == expected.tolist()
+        assert inverse.tolist() == expected_inverse.tolist()
+        assert (slot == -1).all()
+
+
+def test_entity_max_takes_each_entitys_best_name():
+    values = np.array([0.2, 0.9, 0.1, 0.5, 0.7])
+    offsets = np.array([0, 2, 2, 3, 5])  # the second entity has no names
+    assert entity_max(values, offsets).tolist() == [0.9, 0.0, 0.1, 0.7]
+
+
+def _rank_by_sorting(owners, key_start, keys, weights, mask, limit):
+    """:func:`rank` written with whole-array numpy operations (the definition)."""
+    scores = np.zeros(mask.size)
+    for key, weight in zip(keys, weights, strict=True):
+        for p in range(key_start[key], key_start[key + 1]):
+            scores[owners[p]] += weight
+    found = np.flatnonzero((scores > 0) & mask)
+    values = scores[found]
+    if limit < found.size:
+        last = np.sort(values)[::-1][limit - 1]
+        above = np.flatnonzero(values > last)
+        tied = np.flatnonzero(values == last)[: max(0, TIE_ROOM * limit - above.size)]
+        best = np.sort(np.concatenate((above, tied)))
+        found, values = found[best], values[best]
+    order = np.argsort(-values, kind="mergesort")
+    ranked, values = found[order], values[order]
+    if not ranked.size:
+        return ranked
+    keep = values >= values[0] * RELATIVE_CUTOFF
+    keep[:MIN_CANDIDATES] = True
+    return ranked[keep]
+
+
+def test_rank_keeps_the_best_entities_with_ties_by_number_and_leaves_its_work_arrays_clean():
+    rng = np.random.default_rng(11)
+    entities = 300
+    # postings of 40 keys; few distinct weights, so that many entities tie
+    postings = [
+        np.sort(rng.choice(entities, size=rng.integers(1, 60), replace=False)) for _ in range(40)
+    ]
+    owners = np.concatenate(postings).astype(np.int32)
+    key_start = np.concatenate(([0], np.cumsum([p.size for p in postings]))).astype(np.int64)
+    scores, touched = np.zeros(entities), np.zeros(entities, dtype=np.int64)
+    for _ in range(200):
+        keys = rng.choice(40, size=rng.integers(1, 12), replace=False).astype(np.int64)
+        weights = rng.choice([0.5, 1.0, 2.0], size=keys.size)
+        mask = rng.random(entities) < 0.8
+        limit = int(rng.integers(1, 30))
+        got = rank(owners, key_start, keys, weights, mask, limit, scores, touched)
+        want = _rank_by_sorting(owners, key_start, keys, weights, mask, limit)
+        assert got.tolist() == want.tolist()
+        assert not scores.any()

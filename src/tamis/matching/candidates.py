@@ -16,6 +16,7 @@ import numpy as np
 from tamis.matching.features.acronyms import run_initials, short_tokens
 from tamis.matching.index import KeyIndex, acronym_key, related_keys, trigrams
 from tamis.matching.prepared import PreparedEntity
+from tamis.matching.scratch import scratch
 
 #: How many entities are fully scored per query at most ...
 DEFAULT_CANDIDATES = 50
@@ -105,6 +106,9 @@ def top_candidates(
         np.array(weights, dtype=np.float64),
         np.ones(index.size, dtype=bool) if mask is None else mask,
         limit,
+        # work arrays of one entry per entity: see rank
+        scratch("rank.scores", index.size, np.float64),
+        scratch("rank.touched", index.size, np.int64),
     ).tolist()
 
 
@@ -116,35 +120,88 @@ def rank(
     weights: np.ndarray,
     mask: np.ndarray,
     limit: int,
+    scores: np.ndarray,
+    touched: np.ndarray,
 ) -> np.ndarray:
-    """The candidates: each entity's rank is the sum of the weights of the keys it holds
-    (added key by key, in the order given); of the entities allowed by ``mask``, the
-    ``limit`` best are kept, with those tied with the last one kept (up to TIE_ROOM x
-    ``limit``, so that the candidates never depend on how a sort breaks ties), then those
-    below RELATIVE_CUTOFF x the best are dropped except the first MIN_CANDIDATES."""
-    scores = np.zeros(mask.size)
+    """The candidates: each entity's rank is the sum of the (positive) weights of the
+    keys it holds (added key by key, in the order given); of the entities allowed by
+    ``mask``, the ``limit`` best are kept, with those tied with the last one kept (up to
+    TIE_ROOM x ``limit``, lowest entity numbers first, so that the candidates never
+    depend on how a sort breaks ties), then those below RELATIVE_CUTOFF x the best are
+    dropped except the first MIN_CANDIDATES.
+
+    ``scores`` (all zero) and ``touched`` are work arrays of one entry per entity;
+    ``scores`` is all zero again on return."""
+    count = 0
     for k in range(keys.size):
         weight = weights[k]
         for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
-            scores[owners[p]] += weight
-    found = np.empty(scores.size, np.int64)
-    count = 0
-    for entity in range(scores.size):
-        if scores[entity] > 0.0 and mask[entity]:
-            found[count] = entity
-            count += 1
-    found = found[:count]
-    if found.size == 0:
-        return found
-    values = scores[found]
-    if limit < found.size:
-        last = np.partition(values, found.size - limit)[found.size - limit]
-        above = np.flatnonzero(values > last)
-        tied = np.flatnonzero(values == last)[: max(0, TIE_ROOM * limit - above.size)]
-        best = np.sort(np.concatenate((above, tied)))
-        found, values = found[best], values[best]
+            entity = owners[p]
+            if scores[entity] == 0.0:
+                touched[count] = entity
+                count += 1
+            scores[entity] += weight
+    found = np.empty(count, np.int64)
+    values = np.empty(count)
+    size = 0
+    for t in range(count):
+        entity = touched[t]
+        if mask[entity]:
+            found[size] = entity
+            values[size] = scores[entity]
+            size += 1
+        scores[entity] = 0.0
+    found, values = found[:size], values[:size]
+    if limit < size:
+        last = _kth_largest(values, limit)
+        above = values > last
+        tied = np.sort(found[values == last])
+        room = max(0, TIE_ROOM * limit - int(above.sum()))
+        if room < tied.size:
+            cut = tied[room] if room > 0 else -1
+            keep = above | ((values == last) & (found < cut))
+        else:
+            keep = above | (values == last)
+        found, values = found[keep], values[keep]
+    by_number = np.argsort(found)
+    found, values = found[by_number], values[by_number]
     order = np.argsort(-values, kind="mergesort")
     ranked, values = found[order], values[order]
+    if ranked.size == 0:
+        return ranked
     keep = values >= values[0] * RELATIVE_CUTOFF
     keep[:MIN_CANDIDATES] = True
     return ranked[keep]
+
+
+@numba.njit(cache=True, nogil=True)
+def _kth_largest(values: np.ndarray, k: int) -> float:
+    """The k-th largest of ``values`` (repeats counted; 1 <= k <= values.size), through
+    a min-heap of the k largest seen."""
+    heap = np.empty(k)
+    size = 0
+    for value in values:
+        if size < k:
+            child = size
+            size += 1
+            while child > 0:
+                parent = (child - 1) // 2
+                if heap[parent] <= value:
+                    break
+                heap[child] = heap[parent]
+                child = parent
+            heap[child] = value
+        elif value > heap[0]:
+            parent = 0
+            while True:
+                child = 2 * parent + 1
+                if child >= k:
+                    break
+                if child + 1 < k and heap[child + 1] < heap[child]:
+                    child += 1
+                if heap[child] >= value:
+                    break
+                heap[parent] = heap[child]
+                parent = child
+            heap[parent] = value
+    return heap[0]

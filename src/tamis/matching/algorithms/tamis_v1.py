@@ -23,6 +23,7 @@ import numpy as np
 from tamis.matching.algorithms.base import Algorithm, CandidatePool
 from tamis.matching.explain import Explanation, Score, signed
 from tamis.matching.features.acronyms import ACRONYM_FACTOR, acronym_alignment
+from tamis.matching.features.bound_kernels import entity_max
 from tamis.matching.features.bounds import (
     CandidateNames,
     acronym_possible,
@@ -139,9 +140,11 @@ class TamisV1(Algorithm):
         abbreviating = acronym_possible(pool.index, query, entities, entity_org)
         reachable = np.ones(len(numbers), dtype=bool)
         if floor > 0:
-            top = np.zeros(len(numbers))
-            if pairs.size:
-                np.maximum.at(top, names.owner, pairs.max(axis=0))
+            top = (
+                entity_max(pairs.max(axis=0), names.offsets)
+                if pairs.size
+                else np.zeros(len(numbers))
+            )
             if query.birth_dates:
                 top += DATE_BONUS * table.entity_dated[entities]
             if query.countries:

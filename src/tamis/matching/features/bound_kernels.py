@@ -78,6 +78,44 @@ def gather_names(
 
 
 @_compiled
+def entity_max(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Per entity, the largest of its names' ``values`` (names of entity k at
+    ``offsets[k]:offsets[k + 1]``), 0 for none: values are scores and bounds, never
+    negative."""
+    out = np.zeros(offsets.size - 1)
+    for k in range(offsets.size - 1):
+        for n in range(offsets[k], offsets[k + 1]):
+            if values[n] > out[k]:
+                out[k] = values[n]
+    return out
+
+
+@_compiled
+def distinct_tokens(tokens: np.ndarray, slot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(tokens, return_inverse=True)`` for token numbers: the distinct
+    numbers, sorted, and each token's position among them. ``slot`` is a work array of
+    one entry per token of the table, all -1 (as it is left)."""
+    distinct = np.empty(tokens.size, np.int64)
+    inverse = np.empty(tokens.size, np.int64)
+    count = 0
+    for k in range(tokens.size):
+        token = tokens[k]
+        if slot[token] < 0:
+            slot[token] = count
+            distinct[count] = token
+            count += 1
+        inverse[k] = slot[token]
+    distinct = np.sort(distinct[:count])
+    for position in range(count):
+        slot[distinct[position]] = position
+    for k in range(tokens.size):
+        inverse[k] = slot[tokens[k]]
+    for position in range(count):
+        slot[distinct[position]] = -1
+    return distinct, inverse
+
+
+@_compiled
 def spelling(edits: int, levenshtein: int, left_len: float, right_len: float) -> float:
     """Spelling similarity from the OSA and Levenshtein distances of two strings (the
     formula of :func:`tamis.matching.features.tokens.spelling_similarity`, not floored

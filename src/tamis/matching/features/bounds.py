@@ -36,6 +36,7 @@ from rapidfuzz.process import cdist, cpdist
 from tamis.matching.features.acronyms import acronym_sources, run_initials, short_tokens
 from tamis.matching.features.bound_kernels import (
     SLACK,
+    distinct_tokens,
     gather_names,
     joined_candidates,
     may_pair_matrix,
@@ -65,6 +66,7 @@ from tamis.matching.features.tokens import (
 )
 from tamis.matching.index import KeyIndex, acronym_key
 from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
+from tamis.matching.scratch import scratch
 
 #: Query tokens whose related list tokens are kept (the cache is emptied when full).
 RELATED_CACHE_SIZE = 50_000
@@ -95,24 +97,29 @@ def _texts(values: list[str]) -> np.ndarray:
     return out
 
 
-def _spelling(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+def _spelling(
+    left: Sequence[str], right: Sequence[str], right_lengths: np.ndarray | None = None
+) -> np.ndarray:
     """:func:`spelling_similarity` of every pair, as a matrix (same formula: edits cost
-    EDIT_COST, neighbouring letters exchanged TRANSPOSITION_COST)."""
+    EDIT_COST, neighbouring letters exchanged TRANSPOSITION_COST). ``right_lengths``:
+    the lengths of ``right`` where they are known already (as floats)."""
     return spelling_matrix(
         cdist(left, right, scorer=OSA.distance, dtype=np.int32),
         cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
         _lengths(left),
-        _lengths(right),
+        _lengths(right) if right_lengths is None else right_lengths,
     )
 
 
-def _spelling_pairs(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+def _spelling_pairs(
+    left: Sequence[str], right: Sequence[str], right_lengths: np.ndarray | None = None
+) -> np.ndarray:
     """:func:`_spelling` of ``left[k]`` and ``right[k]`` for each k."""
     return spelling_pairs(
         cpdist(left, right, scorer=OSA.distance, dtype=np.int32),
         cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
         _lengths(left),
-        _lengths(right),
+        _lengths(right) if right_lengths is None else right_lengths,
     )
 
 
@@ -157,6 +164,7 @@ class TokenTable:
         self.token_phonetic = [p for _, p in vocabulary]
         self.token_texts = _texts(self.token_text)
         self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
+        self.token_length = self.token_len.astype(np.float64)
         self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
         self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
         self.token_ending = np.array([t.endswith("s") for t in self.token_text], dtype=bool)
@@ -266,7 +274,7 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     """
     left = [t for t, _ in query]
     maybe = may_pair_matrix(
-        _spelling(left, table.token_texts[tokens].tolist()),
+        _spelling(left, table.token_texts[tokens].tolist(), table.token_length[tokens]),
         np.array([len(t) for t in left], dtype=np.int64),
         _firsts(left),
         np.array([t.isalpha() for t in left], dtype=bool),
@@ -309,7 +317,9 @@ class CandidateNames:
             #: token numbers of every name, one name after the other
             self.tokens,
         ) = gather_names(table.entity_start, table.token_start, table.name_tokens, entities)
-        self.distinct, self.inverse = np.unique(self.tokens, return_inverse=True)
+        self.distinct, self.inverse = distinct_tokens(
+            self.tokens, scratch("tokens.slot", len(table.token_text), np.int64, -1)
+        )
 
     def __len__(self) -> int:
         return len(self.names)
@@ -430,6 +440,7 @@ def _joined_scores(
         rows,
         [q.joined for q in query],
         table.name_joined,
+        table.name_joined_len,
         names[cols],
         JOINED_MIN,
     )
@@ -439,6 +450,7 @@ def _joined_scores(
         rows,
         [q.compact for q in query],
         table.name_compact,
+        table.name_compact_len,
         names[cols],
         max(JOINED_MIN, COMPACT_MIN),
     )
@@ -455,14 +467,20 @@ def _spelled_alike(
     rows: np.ndarray,
     query: list[str],
     texts: np.ndarray,
+    lengths: np.ndarray,
     numbers: np.ndarray,
     least: float,
 ) -> None:
     """Sets ``found[k]`` where ``chosen[k]`` and query text ``rows[k]`` spells list
-    text ``numbers[k]`` at ``least``."""
+    text ``numbers[k]`` (of length ``lengths[numbers[k]]``) at ``least``."""
     pick = np.flatnonzero(chosen & ~found)
     if pick.size:
-        spelling = _spelling_pairs([query[i] for i in rows[pick]], texts[numbers[pick]].tolist())
+        chosen_numbers = numbers[pick]
+        spelling = _spelling_pairs(
+            [query[i] for i in rows[pick]],
+            texts[chosen_numbers].tolist(),
+            lengths[chosen_numbers],
+        )
         found[pick[spelling >= least - SLACK]] = True
 
 
@@ -488,8 +506,11 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
             MERGE_MIN_LETTERS,
         )
         if rows.size:
+            tokens = distinct[cols]
             spells = _spells(
-                [query_pairs[r] for r in rows], table.token_texts[distinct[cols]].tolist()
+                [query_pairs[r] for r in rows],
+                table.token_texts[tokens].tolist(),
+                table.token_length[tokens],
             )
             if spells.any():
                 flags = np.zeros(len(distinct), dtype=bool)
@@ -507,7 +528,11 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
             MERGE_MIN,
         )
         if rows.size:
-            spells = _spells([query_long[r] for r in rows], table.pair_texts[pairs].tolist())
+            spells = _spells(
+                [query_long[r] for r in rows],
+                table.pair_texts[pairs].tolist(),
+                table.pair_len[pairs],
+            )
             out[owners[spells]] = True
     return out
 
@@ -520,9 +545,9 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
     return np.array([len(t) for t in texts], dtype=np.float64)
 
 
-def _spells(left: list[str], right: list[str]) -> np.ndarray:
+def _spells(left: list[str], right: list[str], right_lengths: np.ndarray) -> np.ndarray:
     """Whether each ``left[k]`` spells ``right[k]`` as closely as a merge needs."""
-    return _spelling_pairs(left, right) >= MERGE_MIN - SLACK
+    return _spelling_pairs(left, right, right_lengths) >= MERGE_MIN - SLACK
 
 
 def acronym_possible(
