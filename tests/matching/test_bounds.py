@@ -12,6 +12,7 @@ import pytest
 from tamis.matching import get_algorithm
 from tamis.matching.features.bounds import (
     CandidateNames,
+    TokenTable,
     may_pair,
     merge_possible,
     name_bounds,
@@ -19,7 +20,7 @@ from tamis.matching.features.bounds import (
 from tamis.matching.features.merge import merged_alignment
 from tamis.matching.features.names import PAIR_MIN, WEAK_ALIAS_FACTOR, align
 from tamis.matching.features.tokens import token_similarity
-from tamis.matching.prepared import prepare_entity
+from tamis.matching.prepared import phonetic_key, prepare_entity
 from tamis.model import Entity
 
 from .evaldata import load_suite
@@ -61,6 +62,31 @@ def test_may_pair_misses_no_token_pair_that_pairs(un_screener):
                 paired += 1
                 assert maybe[i, j], (a, table.token_text[t], sim)
     assert checked > 100_000 and paired > 100
+
+
+def test_may_pair_keeps_contractions_initials_and_stems():
+    names = ["International Mfg", "Manufacturing Intl", "Muhammad Mhd", "Lavrovs Sergejs", "K"]
+    entities = [
+        Entity.from_dict({"id": str(n), "schema": "Company", "properties": {"name": [name]}})
+        for n, name in enumerate(names)
+    ]
+    table = TokenTable([prepare_entity(e) for e in entities])
+    query = [(t, phonetic_key(t)) for t in
+             ("intl", "mfg", "mhd", "international", "manufacturing", "muhammad", "lavrov",
+              "sergey", "konstantin", "ml", "mtd")]  # fmt: skip
+    tokens = np.arange(len(table.token_text), dtype=np.int64)
+    maybe = may_pair(table, query, tokens)
+    paired = set()
+    for (i, (a, pa)), t in itertools.product(enumerate(query), tokens):
+        b = table.token_text[t]
+        similarity, kind = token_similarity(a, b, pa, table.token_phonetic[t])
+        if similarity >= PAIR_MIN:
+            assert maybe[i, t], (a, b, similarity, kind)
+            paired.add(kind)
+        elif (a, b) in {("ml", "muhammad"), ("mtd", "manufacturing")}:
+            # same first letter, long enough, but not a contraction: ruled out
+            assert not maybe[i, t], (a, b)
+    assert {"abbreviation", "initial", "case ending"} <= paired
 
 
 @pytest.mark.parametrize("org", [False, True])

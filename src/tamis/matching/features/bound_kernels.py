@@ -151,6 +151,8 @@ def may_pair_matrix(
     spelling: np.ndarray,
     q_len: np.ndarray,
     q_first: np.ndarray,
+    q_last: np.ndarray,
+    q_vowels: np.ndarray,
     q_alpha: np.ndarray,
     q_ending: np.ndarray,
     q_key: np.ndarray,
@@ -158,6 +160,8 @@ def may_pair_matrix(
     tokens: np.ndarray,
     token_len: np.ndarray,
     token_first: np.ndarray,
+    token_last: np.ndarray,
+    token_vowels: np.ndarray,
     token_alpha: np.ndarray,
     token_ending: np.ndarray,
     token_key: np.ndarray,
@@ -178,8 +182,17 @@ def may_pair_matrix(
                 q_key[i] == token_key[t] or one_ending
             )
             by_letters = not (q_alpha[i] and token_alpha[t])
+            # a contraction (see is_abbreviation): ends alike, twice as long, the
+            # shorter with one vowel at most
+            short_vowels = q_vowels[i] if q_len[i] < token_len[t] else token_vowels[t]
+            contraction = (
+                shorter >= 3
+                and longer >= 2 * shorter
+                and q_last[i] == token_last[t]
+                and short_vowels <= 1
+            )
             by_first_letter = q_first[i] == token_first[t] and (
-                shorter == 1 or longer >= 2 * shorter or one_ending
+                shorter == 1 or contraction or one_ending
             )
             by_stem = (q_stem[i] >= 0 and q_stem[i] == token_key[t]) or (
                 token_stem[t] >= 0 and q_key[i] == token_stem[t]

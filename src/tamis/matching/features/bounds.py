@@ -60,6 +60,7 @@ from tamis.matching.features.names import (
 )
 from tamis.matching.features.tokens import (
     ENDING_MIN_STEM,
+    VOWELS,
     relation_keys,
     token_similarity,
     token_weight,
@@ -166,6 +167,8 @@ class TokenTable:
         self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
         self.token_length = self.token_len.astype(np.float64)
         self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
+        self.token_last = _lasts(self.token_text)
+        self.token_vowels = _vowel_counts(self.token_text)
         self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
         self.token_ending = np.array([t.endswith("s") for t in self.token_text], dtype=bool)
         self.token_key = self._codes(self.token_phonetic)
@@ -263,7 +266,8 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     - exact or spelling: a spelling similarity of PAIR_MIN;
     - phonetic: the same phonetic key and PHONETIC_MIN_SAME_SYLLABLES of spelling;
     - initials: one token of one letter, the same first letter;
-    - contractions: the same first letter, one token at least twice as long;
+    - contractions: the same first and last letters, one token of at least three
+      letters and one vowel at most, the other at least twice as long;
     - numbers, ordinals and digits for letters: a token that is not all letters;
     - a dropped Baltic -s ending (one token ends in -s, the other not): the stem
       spells like the other token (which keeps PHONETIC_MIN_SAME_SYLLABLES of
@@ -277,6 +281,8 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
         _spelling(left, table.token_texts[tokens].tolist(), table.token_length[tokens]),
         np.array([len(t) for t in left], dtype=np.int64),
         _firsts(left),
+        _lasts(left),
+        _vowel_counts(left),
         np.array([t.isalpha() for t in left], dtype=bool),
         np.array([t.endswith("s") for t in left], dtype=bool),
         table.query_codes([p for _, p in query]),
@@ -284,6 +290,8 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
         tokens,
         table.token_len,
         table.token_first,
+        table.token_last,
+        table.token_vowels,
         table.token_alpha,
         table.token_ending,
         table.token_key,
@@ -539,6 +547,14 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
 
 def _firsts(texts: Sequence[str]) -> np.ndarray:
     return np.array([ord(t[0]) for t in texts], dtype=np.int64)
+
+
+def _lasts(texts: Sequence[str]) -> np.ndarray:
+    return np.array([ord(t[-1]) for t in texts], dtype=np.int64)
+
+
+def _vowel_counts(texts: Sequence[str]) -> np.ndarray:
+    return np.array([sum(ch in VOWELS for ch in t) for t in texts], dtype=np.int64)
 
 
 def _lengths(texts: Sequence[str]) -> np.ndarray:

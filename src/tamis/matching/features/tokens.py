@@ -227,7 +227,9 @@ def _without_ending(a: str, b: str) -> float:
     return sim * ENDING_FACTOR if kind != "case ending" else 0.0
 
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+#: The letters counted as vowels (contractions keep one at most; syllables are their groups).
+VOWELS = "aeiouy"
+_VOWEL_GROUPS = re.compile(f"[{VOWELS}]+")
 
 
 def _syllables(token: str) -> int:
@@ -272,7 +274,7 @@ def is_abbreviation(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) < 3 or len(long) < 2 * len(short):
         return False
-    if sum(ch in "aeiouy" for ch in short) > 1:
+    if sum(ch in VOWELS for ch in short) > 1:
         return False
     if short[0] != long[0] or short[-1] != long[-1]:
         return False
