@@ -100,12 +100,13 @@ def test_name_bounds_are_never_below_alignment(un_screener, org):
         if not len(entities) or not prepared.names:
             continue
         candidates = CandidateNames(table, entities)
-        bounds = name_bounds(prepared, candidates, np.full(len(candidates), org))
+        bounds, joined = name_bounds(prepared, candidates, np.full(len(candidates), org))
         merging = merge_possible(prepared, candidates)
         for n, name_number in enumerate(candidates.names):
             name = table.names[name_number]
             for i, query_name in enumerate(prepared.names):
                 score = align(query_name, name, org).score
+                assert align(query_name, name, org, joined=joined[i, n]).score == score
                 if name.weak:
                     score *= WEAK_ALIAS_FACTOR
                 assert bounds[i, n] >= score, (query_name.original, name.original)

@@ -17,6 +17,7 @@ country and gender; an identical identifier lifts it close to 1.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -68,6 +69,7 @@ IDENTIFIER_LIFT = 0.7
 IDENTIFIER_FLOOR = 0.8
 
 
+@lru_cache(maxsize=256)
 def _is_org(schema: str) -> bool:
     return schema_is_a(schema, "Organization") or schema in ("Vessel", "Airplane", "Security")
 
@@ -132,7 +134,7 @@ class TamisV1(Algorithm):
         org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
         entity_org = org_schemas[table.entity_schema[entities]]
         similar: TokenPairs = {}
-        pairs = name_bounds(query, names, entity_org[names.owner], similar)
+        pairs, joined = name_bounds(query, names, entity_org[names.owner], similar)
         # the rules that rewrite names are not bounded: where they may apply, the
         # candidate is aligned whatever its bound
         merging = np.zeros(len(numbers), dtype=bool)
@@ -161,6 +163,7 @@ class TamisV1(Algorithm):
                 pool.prepared[numbers[k]],
                 explain,
                 name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
+                joined=joined[:, start:end].tolist() if pairs.size else None,
                 may_merge=bool(merging[k]),
                 may_abbreviate=bool(abbreviating[k]),
                 similar=similar,
@@ -178,12 +181,14 @@ class TamisV1(Algorithm):
         may_merge: bool = True,
         may_abbreviate: bool = True,
         similar: TokenPairs | None = None,
+        joined: list[list[float]] | None = None,
     ) -> Score:
         """``name_bounds`` (see :func:`~tamis.matching.features.bounds.name_bounds`)
         and ``may_merge`` / ``may_abbreviate`` set to False where the bounds show that
         the merged-token or acronym rule cannot apply only save work: the score and
-        explanations are the same without them. So does ``similar``, the token pairs
-        of the two entities' names that reach the pairing minimum (see
+        explanations are the same without them. So do ``similar``, the token pairs
+        of the two entities' names that reach the pairing minimum, and ``joined``, the
+        joined-forms scores of their names as the bounds found them (see
         :func:`~tamis.matching.features.names.align`)."""
         notes: list[Explanation] = []
         if not schema_compatible(query.schema, candidate.schema):
@@ -199,7 +204,7 @@ class TamisV1(Algorithm):
                 )
             return Score(0.0, notes)
         org = _is_org(query.schema) or _is_org(candidate.schema)
-        match = best_name_match(query.names, candidate.names, org, name_bounds, similar)
+        match = best_name_match(query.names, candidate.names, org, name_bounds, similar, joined)
         if may_merge and match is not None and match.score < 1.0:
             merged = merged_alignment(match.query, match.candidate, org)
             if merged is not None and merged.score > match.score:

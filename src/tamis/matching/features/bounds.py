@@ -338,17 +338,19 @@ def name_bounds(
     candidates: CandidateNames,
     org: np.ndarray,
     similar: TokenPairs | None = None,
-) -> np.ndarray:
-    """``bounds[i, n]``: at least the score of aligning query name i with candidate
-    name n (``org[n]``: scored as organisations), the weak-alias factor included, as
-    :func:`best_name_match` scores pairs.
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(bounds, joined)``: ``bounds[i, n]`` is at least the score of aligning query
+    name i with candidate name n (``org[n]``: scored as organisations), the weak-alias
+    factor included, as :func:`best_name_match` scores pairs; ``joined[i, n]`` is the
+    joined-forms rule's score of the two names where it reaches JOINED_MIN, else 0 (all
+    that alignment needs of that rule: see :func:`~tamis.matching.features.names.align`).
 
     ``similar``, when given, receives every (query token, candidate token) pair that
     reaches PAIR_MIN, with its :func:`token_similarity`: all that aligning these names
-    needs (see :func:`~tamis.matching.features.names.align`)."""
+    needs of the tokens."""
     out = np.zeros((len(query.names), len(candidates)))
     if not query.names or not len(candidates):
-        return out
+        return out, out
     table = candidates.table
     slots: dict[tuple[str, str], int] = {}
     q_slot: list[int] = []
@@ -364,7 +366,8 @@ def name_bounds(
             q_distinct.append((person[2][j], organisation[2][j]))
         q_total.append((person[1], organisation[1]))
         q_start.append(len(q_slot))
-    return name_bound_matrix(
+    joined = _joined_scores(table, query.names, candidates.names)
+    bounds = name_bound_matrix(
         _similarities(table, list(slots), candidates.distinct, similar),
         candidates.inverse,
         candidates.tokens,
@@ -381,8 +384,9 @@ def name_bounds(
         np.array(q_weight, dtype=np.float64).reshape(-1, 2),
         np.array(q_distinct, dtype=np.float64).reshape(-1, 2),
         np.array(q_total, dtype=np.float64).reshape(-1, 2),
-        _joined_scores(table, query.names, candidates.names),
+        joined,
     )
+    return bounds, joined
 
 
 def _similarities(

@@ -12,6 +12,7 @@ tokens.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from tamis.matching.features.tokens import (
@@ -130,6 +131,7 @@ def align(
     candidate: PreparedName,
     org: bool = False,
     similar: TokenPairs | None = None,
+    joined: float | None = None,
 ) -> NameMatch:
     """Pair tokens greedily by similarity and score the alignment in [0, 1].
 
@@ -139,6 +141,8 @@ def align(
 
     ``similar``, when given, holds every token pair of the two names that reaches
     PAIR_MIN (as screening's bounds find them): the others are not compared again.
+    ``joined``, when given, is the joined-forms score of the two names where it
+    reaches JOINED_MIN and anything below it otherwise (as the bounds find it).
     """
     qt, ct = query.tokens, candidate.tokens
     qp, cp = query.phonetic, candidate.phonetic
@@ -183,16 +187,16 @@ def align(
             paired_c += wc
             if len(pairs) == most:
                 break
-        unpaired_q = tuple(t for t, free in zip(qt, free_q, strict=True) if free)
-        unpaired_c = tuple(t for t, free in zip(ct, free_c, strict=True) if free)
+        unpaired_q = tuple(compress(qt, free_q))
+        unpaired_c = tuple(compress(ct, free_c))
         quality = quality_sum / quality_weight
         cov_q, cov_c = paired_q / total_q, paired_c / total_c
         high, low = max(cov_q, cov_c), min(cov_q, cov_c)
         base = COVER_BASE_ORG if org else COVER_BASE_PERSON
         score = quality * high * (base + (1 - base) * low)
         if unpaired_q and unpaired_c:
-            left_q = sum(d for d, free in zip(distinct_q, free_q, strict=True) if free) / total_q
-            left_c = sum(d for d, free in zip(distinct_c, free_c, strict=True) if free) / total_c
+            left_q = sum(compress(distinct_q, free_q)) / total_q
+            left_c = sum(compress(distinct_c, free_c)) / total_c
             if left_q and left_c:
                 score *= 1 - CONFLICT_PENALTY * min(1.0, 2 * min(left_q, left_c))
         if unpaired_q or unpaired_c:
@@ -200,7 +204,8 @@ def align(
             if letters < THIN_LETTERS:
                 score *= THIN_FACTOR
     if score < 1.0:
-        joined = _joined(query, candidate)
+        if joined is None:
+            joined = _joined(query, candidate)
         if joined >= JOINED_MIN and joined > score:
             pair = TokenPair(query.joined, candidate.joined, joined, "joined")
             return NameMatch(joined, query, candidate, (pair,), (), (), True)
@@ -213,6 +218,7 @@ def best_name_match(
     org: bool = False,
     bounds: list[list[float]] | None = None,
     similar: TokenPairs | None = None,
+    joined: list[list[float]] | None = None,
 ) -> NameMatch | None:
     """The best-scoring alignment over every pair of names (None if a side has none):
     the first pair, query names outer, to reach the highest score.
@@ -220,8 +226,8 @@ def best_name_match(
     ``bounds[i][j]``, when given, is at least the score of query name i against
     candidate name j (see :mod:`tamis.matching.features.bounds`): the pair with the
     highest bound is aligned first, and pairs whose bound is below its score are
-    never aligned. ``similar`` (see :func:`align`) saves comparing tokens again. The
-    result is the same without them.
+    never aligned. ``similar`` and ``joined[i][j]`` (see :func:`align`) save comparing
+    tokens and joined forms again. The result is the same without them.
     """
     if not query_names or not candidate_names:
         return None
@@ -229,7 +235,11 @@ def best_name_match(
     seeded: tuple[int, int, NameMatch] | None = None
     if bounds is not None:
         _, i, j = max((b, i, j) for i, line in enumerate(bounds) for j, b in enumerate(line))
-        seeded = (i, j, _scored_pair(query_names[i], candidate_names[j], org, similar))
+        seeded = (
+            i,
+            j,
+            _scored_pair(query_names[i], candidate_names[j], org, similar, joined, i, j),
+        )
         seed = seeded[2].score
     best: NameMatch | None = None
     for i, q in enumerate(query_names):
@@ -238,9 +248,12 @@ def best_name_match(
                 if bounds[i][j] < seed:
                     continue
                 assert seeded is not None
-                match = seeded[2] if (i, j) == seeded[:2] else _scored_pair(q, c, org, similar)
+                if (i, j) == seeded[:2]:
+                    match = seeded[2]
+                else:
+                    match = _scored_pair(q, c, org, similar, joined, i, j)
             else:
-                match = _scored_pair(q, c, org, similar)
+                match = _scored_pair(q, c, org, similar, joined, i, j)
             if best is None or match.score > best.score:
                 best = match
                 if best.score >= 1.0:
@@ -249,9 +262,15 @@ def best_name_match(
 
 
 def _scored_pair(
-    query: PreparedName, candidate: PreparedName, org: bool, similar: TokenPairs | None
+    query: PreparedName,
+    candidate: PreparedName,
+    org: bool,
+    similar: TokenPairs | None,
+    joined: list[list[float]] | None,
+    i: int,
+    j: int,
 ) -> NameMatch:
-    match = align(query, candidate, org, similar)
+    match = align(query, candidate, org, similar, None if joined is None else joined[i][j])
     if candidate.weak:
         return match._replace(score=match.score * WEAK_ALIAS_FACTOR)
     return match
