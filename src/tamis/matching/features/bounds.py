@@ -398,15 +398,18 @@ def _similarities(
     """:func:`token_similarity` of each query token and list token (0 below PAIR_MIN),
     also put in ``similar`` where it reaches PAIR_MIN."""
     out = np.zeros((len(query), len(tokens)))
-    for i, j in zip(*np.nonzero(may_pair(table, query, tokens)), strict=True):
+    rows, columns = np.nonzero(may_pair(table, query, tokens))
+    values = np.zeros(rows.size)
+    texts, phonetics = table.token_text, table.token_phonetic
+    for k, (i, t) in enumerate(zip(rows.tolist(), tokens[columns].tolist(), strict=True)):
         a, pa = query[i]
-        t = int(tokens[j])
-        b, pb = table.token_text[t], table.token_phonetic[t]
-        found = token_similarity(a, b, pa, pb)
+        b = texts[t]
+        found = token_similarity(a, b, pa, phonetics[t])
         if found[0] >= PAIR_MIN:
-            out[i, j] = found[0]
+            values[k] = found[0]
             if similar is not None:
-                similar.setdefault((a, pa), {})[(b, pb)] = found
+                similar.setdefault(a, {})[b] = found
+    out[rows, columns] = values
     return out
 
 

@@ -49,9 +49,9 @@ COMPACT_MIN_LETTERS = 12
 WEAK_ALIAS_FACTOR = 0.9
 
 
-#: (query token, its phonetic key) -> (candidate token, its phonetic key) -> what
-#: :func:`token_similarity` gives them, for every pair that reaches PAIR_MIN
-TokenPairs = dict[tuple[str, str], dict[tuple[str, str], tuple[float, str]]]
+#: query token -> candidate token -> what :func:`token_similarity` gives them, for every
+#: pair that reaches PAIR_MIN (a token's phonetic key is a function of the token)
+TokenPairs = dict[str, dict[str, tuple[float, str]]]
 
 
 class TokenPair(NamedTuple):
@@ -150,10 +150,10 @@ def align(
     options: list[tuple[float, int, int, str]] = []
     if similar is not None:
         for i, a in enumerate(qt):
-            partners = similar.get((a, qp[i]))
+            partners = similar.get(a)
             if partners:
                 for j, b in enumerate(ct):
-                    known = partners.get((b, cp[j]))
+                    known = partners.get(b)
                     if known is not None:
                         options.append((-known[0], i, j, known[1]))
     else:
