@@ -155,13 +155,13 @@ def rank(
     if limit < size:
         last = _kth_largest(values, limit)
         above = values > last
-        tied = np.sort(found[values == last])
+        at_last = values == last
+        keep = above | at_last
+        tied = np.sort(found[at_last])
         room = max(0, TIE_ROOM * limit - int(above.sum()))
         if room < tied.size:
-            cut = tied[room] if room > 0 else -1
-            keep = above | ((values == last) & (found < cut))
-        else:
-            keep = above | (values == last)
+            # the lowest-numbered ``room`` of the tied entities
+            keep = above | (at_last & (found < tied[room]))
         found, values = found[keep], values[keep]
     by_number = np.argsort(found)
     found, values = found[by_number], values[by_number]

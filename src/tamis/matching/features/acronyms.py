@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tamis.matching.features.names import WEAK_ALIAS_FACTOR, NameMatch, TokenPair, align
-from tamis.matching.features.tokens import ORG_FILLERS
+from tamis.matching.features.tokens import ORG_FILLERS, VOWELS
 from tamis.matching.prepared import PreparedName, phonetic_key
 
 #: Acronyms have this many letters (and stand for as many words, fillers aside).
@@ -24,7 +24,7 @@ ACRONYM_MAX = 6
 WHOLE_NAME_MIN = 3
 #: Share of the aligned score kept when an acronym stands for words.
 ACRONYM_FACTOR = 0.9
-_VOWELS = frozenset("aeiouy")
+_VOWELS = frozenset(VOWELS)
 
 
 @lru_cache(maxsize=200_000)

@@ -164,9 +164,8 @@ class TokenTable:
         self.token_text = [t for t, _ in vocabulary]
         self.token_phonetic = [p for _, p in vocabulary]
         self.token_texts = _texts(self.token_text)
-        self.token_len = np.array([len(t) for t in self.token_text], dtype=np.int64)
-        self.token_length = self.token_len.astype(np.float64)
-        self.token_first = np.array([ord(t[0]) for t in self.token_text], dtype=np.int64)
+        self.token_len = _lengths(self.token_text)
+        self.token_first = _firsts(self.token_text)
         self.token_last = _lasts(self.token_text)
         self.token_vowels = _vowel_counts(self.token_text)
         self.token_alpha = np.array([t.isalpha() for t in self.token_text], dtype=bool)
@@ -278,8 +277,8 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     """
     left = [t for t, _ in query]
     maybe = may_pair_matrix(
-        _spelling(left, table.token_texts[tokens].tolist(), table.token_length[tokens]),
-        np.array([len(t) for t in left], dtype=np.int64),
+        _spelling(left, table.token_texts[tokens].tolist(), table.token_len[tokens]),
+        _lengths(left),
         _firsts(left),
         _lasts(left),
         _vowel_counts(left),
@@ -525,7 +524,7 @@ def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndar
             spells = _spells(
                 [query_pairs[r] for r in rows],
                 table.token_texts[tokens].tolist(),
-                table.token_length[tokens],
+                table.token_len[tokens],
             )
             if spells.any():
                 flags = np.zeros(len(distinct), dtype=bool)
