@@ -61,6 +61,27 @@ def test_bad_numbers(client: TestClient) -> None:
     _error(client.post("/screen", json={"name": "x", "threshold": -1}), 422)
 
 
+def test_match_parameters_are_read_validated_and_documented(client: TestClient) -> None:
+    """/match reads its query parameters as one model: same errors, same document."""
+    query = {"queries": {"q": PERSON}}
+    bad = _error(client.post("/match/default?limit=abc&cutoff=x", json=query), 422)
+    assert [e["loc"] for e in bad["errors"]] == [["query", "limit"], ["query", "cutoff"]]
+    assert bad["detail"].startswith("query.limit:")
+    unknown = _error(client.post("/match/default?limit=3&colour=red", json=query), 422)
+    assert "colour" in unknown["detail"] and "include_dataset" in unknown["detail"]
+    both = client.post(
+        "/match/default?include_dataset=ofac_sdn&include_dataset=un_sc&fuzzy=true&limit=2",
+        json=query,
+    )
+    assert both.status_code == 200, both.text
+    assert both.json()["limit"] == 2
+    operation = client.get("/openapi.json").json()["paths"]["/match/{dataset}"]["post"]
+    documented = {p["name"]: p for p in operation["parameters"] if p["in"] == "query"}
+    assert {"limit", "threshold", "cutoff", "include_dataset", "as_of", "fuzzy"} <= set(documented)
+    assert documented["include_dataset"]["schema"]["type"] == "array"
+    assert documented["limit"]["description"] == "Results per query (default 5)"
+
+
 def test_body_over_the_size_limit_is_413(client: TestClient) -> None:
     big = {"queries": {f"q{i}": PERSON for i in range(5000)}}
     assert "larger than" in _error(client.post("/match/default", json=big), 413)["detail"]

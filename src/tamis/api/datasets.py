@@ -7,8 +7,10 @@ defence-procurement lists such as the Entity List or the DoD 1260H list.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from tamis.api.errors import ApiError
 from tamis.sources import all_sources
@@ -77,17 +79,25 @@ def known_lists() -> dict[str, Dataset]:
     return out
 
 
-def catalog(present: dict[str, int]) -> dict[str, Dataset]:
-    """All datasets: known lists, lists found in the data, and the collections."""
+def catalog(present: dict[str, int]) -> Mapping[str, Dataset]:
+    """All datasets: known lists, lists found in the data, and the collections.
+
+    Every request resolves its dataset here, and the answer changes only when the
+    loaded lists do, so it is built once per set of list ids."""
+    return _catalog(frozenset(present))
+
+
+@lru_cache(maxsize=16)
+def _catalog(present: frozenset[str]) -> Mapping[str, Dataset]:
     lists = dict(known_lists())
-    for list_id in present:
+    for list_id in sorted(present):
         lists.setdefault(list_id, Dataset(list_id, list_id, "ftm"))
     out = dict(sorted(lists.items()))
     out["default"] = Dataset("default", COLLECTIONS["default"], None, tuple(sorted(lists)))
     out["sanctions"] = Dataset(
         "sanctions", COLLECTIONS["sanctions"], None, tuple(sorted(set(lists) & SANCTIONS))
     )
-    return out
+    return MappingProxyType(out)
 
 
 def resolve(name: str, present: dict[str, int]) -> list[str] | None:

@@ -9,6 +9,7 @@ from fastapi import Request
 
 from tamis.api.datasets import SANCTIONS, check_lists
 from tamis.api.errors import ApiError
+from tamis.api.query_model import documented_names
 from tamis.errors import StoreError
 from tamis.model import SCHEMAS
 from tamis.service import IndexBuilding, ScreeningService, Snapshot
@@ -40,7 +41,9 @@ async def reject_unknown_params(request: Request) -> None:
         return
     allowed = _ALLOWED.get(id(route))
     if allowed is None:
-        allowed = frozenset(_query_names(route.dependant))
+        allowed = frozenset(
+            _query_names(route.dependant) | documented_names(getattr(route, "openapi_extra", None))
+        )
         _ALLOWED[id(route)] = allowed
     unknown = sorted(set(request.query_params.keys()) - allowed)
     if unknown:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -37,6 +38,7 @@ from tamis.api.params import (
     snapshot_of,
 )
 from tamis.api.present import algorithm_dict, entity_dict, json_response, query_dict, scored_dict
+from tamis.api.query_model import documented, read_query
 from tamis.errors import InputError, NotFound
 from tamis.matching import DEFAULT_ALGORITHM, build_query, get_algorithm, list_algorithms
 from tamis.service import Snapshot
@@ -51,6 +53,29 @@ DATASET = Path(
 DEFAULT_CUTOFF = 0.5
 #: queries per request above which scoring moves off the event loop
 INLINE_QUERIES = 4
+
+
+class MatchParams(BaseModel):
+    """Query parameters of ``POST /match/{dataset}``."""
+
+    limit: int | None = Field(None, description="Results per query (default 5)")
+    threshold: float | None = Field(
+        None,
+        description="Score at or above which a result is a match (default: the "
+        "algorithm's threshold)",
+    )
+    cutoff: float | None = Field(
+        None, description=f"Lowest score returned at all (default {DEFAULT_CUTOFF})"
+    )
+    algorithm: str = Field("best", description="tamis-v1, ofac-sls, or best / default")
+    include_dataset: list[str] = Field([], description="Only hits on these lists")
+    exclude_dataset: list[str] = Field([], description="No hits on these lists")
+    exclude_schema: list[str] = Field([], description="No hits of these schemata")
+    topics: list[str] = Field([], description="sanction, debarment, export.control, mil")
+    changed_since: str | None = Field(None, description="Only entities changed since (ISO)")
+    exclude_entity_ids: list[str] = Field([], description="Never return these entity ids")
+    as_of: str | None = Field(None, description="Screen the lists in force on this date")
+    fuzzy: bool | None = Field(None, description="Accepted for yente compatibility; ignored")
 
 
 def algorithm_name(name: str) -> str:
@@ -107,50 +132,36 @@ def _run_match(
     tags=["yente"],
     response_model=EntityMatchResponse,
     responses=responses(*COMMON, 404),
+    openapi_extra=documented(MatchParams),
 )
 async def match(
     request: Request,
     body: EntityMatchQuery,
     dataset: str = DATASET,
-    limit: int | None = Query(None, description="Results per query (default 5)"),
-    threshold: float | None = Query(
-        None,
-        description="Score at or above which a result is a match (default: the "
-        "algorithm's threshold)",
-    ),
-    cutoff: float | None = Query(
-        None, description=f"Lowest score returned at all (default {DEFAULT_CUTOFF})"
-    ),
-    algorithm: str = Query("best", description="tamis-v1, ofac-sls, or best / default"),
-    include_dataset: list[str] = Query([], description="Only hits on these lists"),
-    exclude_dataset: list[str] = Query([], description="No hits on these lists"),
-    exclude_schema: list[str] = Query([], description="No hits of these schemata"),
-    topics: list[str] = Query([], description="sanction, debarment, export.control, mil"),
-    changed_since: str | None = Query(None, description="Only entities changed since (ISO)"),
-    exclude_entity_ids: list[str] = Query([], description="Never return these entity ids"),
-    as_of: str | None = Query(None, description="Screen the lists in force on this date"),
-    fuzzy: bool | None = Query(None, description="Accepted for yente compatibility; ignored"),
 ) -> Response:
+    params = read_query(request, MatchParams)
     snap = snapshot_of(request)
     lists = resolve(dataset, snap.lists)
-    limit = check_limit(request, limit)
-    algo = get_algorithm(algorithm_name(algorithm))
-    threshold = check_unit(threshold, "threshold")
-    cutoff = check_unit(cutoff, "cutoff")
+    limit = check_limit(request, params.limit)
+    algo = get_algorithm(algorithm_name(params.algorithm))
+    threshold = check_unit(params.threshold, "threshold")
+    cutoff = check_unit(params.cutoff, "cutoff")
     cap = request.app.state.settings.batch_cap
     if len(body.queries) > cap:
         raise ApiError(413, f"{len(body.queries)} queries in one request; at most {cap}")
     if not body.queries:
         raise ApiError(422, "no queries given", [{"loc": ["body", "queries"], "msg": "empty"}])
     options = {
-        "as_of": as_of,
-        "lists": list_filter(snap, lists, include_dataset, exclude_dataset, topics),
+        "as_of": params.as_of,
+        "lists": list_filter(
+            snap, lists, params.include_dataset, params.exclude_dataset, params.topics
+        ),
         "algorithm": algo.name,
         "limit": limit,
-        "exclude_ids": frozenset(exclude_entity_ids),
-        "schemas": schema_filter(exclude_schema),
+        "exclude_ids": frozenset(params.exclude_entity_ids),
+        "schemas": schema_filter(params.exclude_schema),
     }
-    screener = screener_of(request, snap, as_of)
+    screener = screener_of(request, snap, params.as_of)
     args = (
         snap,
         screener,
@@ -158,7 +169,7 @@ async def match(
         options,
         algo.threshold if threshold is None else threshold,
         DEFAULT_CUTOFF if cutoff is None else cutoff,
-        check_since(changed_since, "changed_since"),
+        check_since(params.changed_since, "changed_since"),
     )
     if len(body.queries) <= INLINE_QUERIES:
         out = _run_match(*args)
