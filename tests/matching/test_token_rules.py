@@ -219,3 +219,20 @@ def test_two_neighbouring_letters_exchanged_cost_less_than_a_substitution():
     assert spelling_similarity("afiz", "faiz") == 0.75
     assert spelling_similarity("abcd", "abce") == 0.625
     assert spelling_similarity("afiz", "faiz") > spelling_similarity("afiz", "fiiz")
+
+
+def test_both_run_initials_reads_a_name_as_person_and_organisation():
+    """The index's one-pass reading gives what run_initials gives for each reading."""
+    import random
+
+    from tamis.matching.features.acronyms import both_run_initials, run_initials
+
+    words = ["bank", "of", "the", "j", "c", "ab", "x1", "peoples", "and", "army", "li", "d"]
+    rng = random.Random(5)
+    names = [tuple(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    names += [("international", "business", "machines"), ("jean", "claude", "juncker")]
+    for tokens in names:
+        person = set(run_initials.__wrapped__(tokens, False))
+        organisation = set(run_initials.__wrapped__(tokens, True))
+        assert both_run_initials(tokens) == (person, organisation), tokens
+    assert both_run_initials(("international", "business", "machines"))[1] == {"ib", "bm", "ibm"}

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from tamis.matching.features.acronyms import acronym_sources, run_initials
+from tamis.matching.features.acronyms import acronym_sources, both_run_initials
 from tamis.matching.features.tokens import relation_keys
 from tamis.matching.prepared import PreparedEntity
 
@@ -73,11 +73,10 @@ def acronym_keys(tokens: tuple[str, ...], latin: str) -> frozenset[str]:
     its words with titles and legal forms), so that a query written as an acronym finds
     the name."""
     keys: set[str] = set()
-    # the uncached function: list names would fill the cache queries use
-    initials_of = run_initials.__wrapped__
-    for org in (False, True):
-        for source in acronym_sources(tokens, latin):
-            keys.update(acronym_key(initials, org) for initials in initials_of(source, org))
+    for source in acronym_sources(tokens, latin):
+        person, organisation = both_run_initials(source)
+        keys.update(acronym_key(initials, False) for initials in person)
+        keys.update(acronym_key(initials, True) for initials in organisation)
     return frozenset(keys)
 
 

@@ -77,6 +77,43 @@ def run_initials(tokens: tuple[str, ...], org: bool) -> dict[str, tuple[tuple[in
     return {initials: tuple(spans) for initials, spans in runs.items()}
 
 
+def both_run_initials(tokens: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """The keys of :func:`run_initials` for a person's and an organisation's reading of
+    ``tokens``, in one pass: (person initials, organisation initials).
+
+    The index reads every list name both ways; the two walks share their runs up to
+    the first one-letter word, where a person's run stops."""
+    person: set[str] = set()
+    organisation: set[str] = set()
+    last = len(tokens) - 1
+    for start, first in enumerate(tokens):
+        if first in ORG_FILLERS:
+            continue
+        every = skipping = ""
+        words = True  # every word of the run so far has two letters or more
+        for end in range(start, min(len(tokens), start + 2 * ACRONYM_MAX)):
+            token = tokens[end]
+            if not token.isalpha():
+                break
+            words = words and len(token) >= 2
+            every += token[0]
+            if token not in ORG_FILLERS:
+                skipping += token[0]
+            if len(every) > ACRONYM_MAX and len(skipping) > ACRONYM_MAX:
+                break
+            if end == start:
+                continue
+            whole = start == 0 and end == last
+            least = WHOLE_NAME_MIN if whole else ACRONYM_MIN
+            if least <= len(every) <= ACRONYM_MAX:
+                organisation.add(every)
+                if words and not whole:
+                    person.add(every)
+            if least <= len(skipping) <= ACRONYM_MAX:
+                organisation.add(skipping)
+    return person, organisation
+
+
 @lru_cache(maxsize=200_000)
 def _words(latin: str) -> tuple[str, ...]:
     return tuple(latin.split())
