@@ -80,21 +80,9 @@ def acronym_keys(tokens: tuple[str, ...], latin: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def entity_keys(
-    entity: PreparedEntity, memo: dict[tuple[str, ...], frozenset[str]] | None = None
-) -> set[str]:
-    """Every key of an entity. ``memo`` keeps the keys of names already seen (the same
-    name recurs across lists) for the duration of a build."""
-    keys: set[str] = set()
-    for name in entity.names:
-        found = memo.get(name.tokens + (name.latin,)) if memo is not None else None
-        if found is None:
-            found = name_key_set(name.tokens, name.phonetic) | acronym_keys(name.tokens, name.latin)
-            if memo is not None:
-                memo[name.tokens + (name.latin,)] = found
-        keys |= found
-    keys.update("i:" + ident for ident in entity.identifiers)
-    return keys
+def name_keys(tokens: tuple[str, ...], phonetic: tuple[str, ...], latin: str) -> frozenset[str]:
+    """Every key of one prepared name."""
+    return name_key_set(tokens, phonetic) | acronym_keys(tokens, latin)
 
 
 class KeyIndex:
@@ -106,11 +94,20 @@ class KeyIndex:
         # compact arrays rather than lists of Python ints: millions of entries
         owners = array("i")
         keys_of = array("i")
-        memo: dict[tuple[str, ...], frozenset[str]] = {}
+        # the key numbers of each name already seen: the same name recurs across lists
+        memo: dict[tuple[str, ...], list[int]] = {}
         for number, entity in enumerate(prepared):
-            for key in entity_keys(entity, memo):
-                keys_of.append(key_ids.setdefault(key, len(key_ids)))
-                owners.append(number)
+            held: set[int] = set()
+            for name in entity.names:
+                seen = name.tokens + (name.latin,)
+                found = memo.get(seen)
+                if found is None:
+                    keys = name_keys(name.tokens, name.phonetic, name.latin)
+                    found = memo[seen] = [key_ids.setdefault(k, len(key_ids)) for k in keys]
+                held.update(found)
+            held.update(key_ids.setdefault("i:" + i, len(key_ids)) for i in entity.identifiers)
+            keys_of.extend(held)
+            owners.extend([number] * len(held))
         del memo
         key_array = np.frombuffer(keys_of, dtype=np.int32)
         owner_array = np.frombuffer(owners, dtype=np.int32)
