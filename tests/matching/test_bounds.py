@@ -117,9 +117,24 @@ def test_name_bounds_are_never_below_alignment(un_screener, org):
     assert checked > 2_000
 
 
+def _with_context(queries: list[Entity]) -> list[Entity]:
+    """The queries again with birth dates and countries that agree with some list
+    entries and contradict others (the bounds assume agreement, the cut uses the real
+    contribution)."""
+    contexts = [("1960", "iq"), ("1975-03-01", "ru"), ("1951", "af")]
+    out = []
+    for i, query in enumerate(queries):
+        data = query.to_dict()
+        birth, country = contexts[i % len(contexts)]
+        data["properties"] = {**data["properties"], "birthDate": [birth], "country": [country]}
+        out.append(Entity.from_dict(data))
+    return out
+
+
 def test_screening_with_bounds_equals_scoring_every_candidate(un_screener):
     algo = get_algorithm("tamis-v1")
-    for query in _queries(30):
+    queries = _queries(30)
+    for query in queries + _with_context(queries[:15]):
         prepared = prepare_entity(query)
         numbers = list(range(len(un_screener.prepared)))
         exhaustive = {

@@ -103,6 +103,23 @@ def _name_text(match: NameMatch, contribution: float) -> str:
     return f"Name '{q.original}' ~ '{c.original}'{via} ({detail}) {signed(contribution)}"
 
 
+def _date_delta(agreement: float) -> float:
+    """What a birth-date agreement in [-1, 1] adds to the score."""
+    return DATE_BONUS * agreement if agreement > 0 else DATE_PENALTY * agreement
+
+
+def _country_delta(agreement: float) -> float:
+    """What a country agreement (1, 0 or -1) adds to the score."""
+    return COUNTRY_BONUS if agreement > 0 else -COUNTRY_PENALTY if agreement < 0 else 0.0
+
+
+def _context_delta(query: PreparedEntity, candidate: PreparedEntity) -> float:
+    """The birth-date and country contributions of a pair, exactly as scored."""
+    date = birth_date_agreement(query.birth_dates, candidate.birth_dates)[0]
+    country = country_agreement(query.countries, candidate.countries)[0]
+    return _date_delta(date) + _country_delta(country)
+
+
 class TamisV1(Algorithm):
     name = "tamis-v1"
     version = "2"
@@ -124,8 +141,10 @@ class TamisV1(Algorithm):
         """Aligns only candidates whose names can reach ``floor``: no feature but an
         identical identifier adds more than the birth-date and country bonuses to the
         name score, and the name score is bounded from the token similarities (see
-        :mod:`tamis.matching.features.bounds`); within a candidate, only the name
-        pairs that can be its best are aligned."""
+        :mod:`tamis.matching.features.bounds`). A candidate that passes on that bound
+        is still skipped when its actual birth-date and country contributions keep it
+        below ``floor``. Within a candidate, only the name pairs that can be its best
+        are aligned."""
         if not numbers:
             return []
         table = pool.token_table()
@@ -141,26 +160,35 @@ class TamisV1(Algorithm):
         merging[names.owner[merge_possible(query, names)]] = True
         abbreviating = acronym_possible(pool.index, query, entities, entity_org)
         reachable = np.ones(len(numbers), dtype=bool)
+        unbounded = merging | abbreviating
+        name_top = np.zeros(len(numbers))
         if floor > 0:
-            top = (
-                entity_max(pairs.max(axis=0), names.offsets)
-                if pairs.size
-                else np.zeros(len(numbers))
-            )
+            if pairs.size:
+                name_top = entity_max(pairs.max(axis=0), names.offsets)
+            top = name_top.copy()
             if query.birth_dates:
                 top += DATE_BONUS * table.entity_dated[entities]
             if query.countries:
                 top += COUNTRY_BONUS * table.entity_located[entities]
             if query.identifiers:
                 shared = [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
-                top[shared] = np.inf
-            reachable = (top >= floor - ROUNDING_MARGIN) | merging | abbreviating
+                unbounded[shared] = True
+            reachable = (top >= floor - ROUNDING_MARGIN) | unbounded
         out = []
         for k in np.flatnonzero(reachable).tolist():
+            candidate = pool.prepared[numbers[k]]
+            # the bonuses above assumed agreeing dates and countries; the actual ones
+            # (a different birth year costs DATE_PENALTY) often settle it
+            if (
+                floor > 0
+                and not unbounded[k]
+                and name_top[k] + _context_delta(query, candidate) < floor - ROUNDING_MARGIN
+            ):
+                continue
             start, end = names.offsets[k], names.offsets[k + 1]
             result = self.compare_prepared(
                 query,
-                pool.prepared[numbers[k]],
+                candidate,
                 explain,
                 name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
                 joined=joined[:, start:end].tolist() if pairs.size else None,
@@ -316,7 +344,7 @@ class TamisV1(Algorithm):
                     )
         date, qd, cd = birth_date_agreement(query.birth_dates, candidate.birth_dates)
         if date:
-            delta = DATE_BONUS * date if date > 0 else DATE_PENALTY * date
+            delta = _date_delta(date)
             score += delta
             if explain:
                 verb = "matches" if date > 0 else "differs from"
@@ -327,7 +355,7 @@ class TamisV1(Algorithm):
                 )
         country, qc, cc = country_agreement(query.countries, candidate.countries)
         if country:
-            delta = COUNTRY_BONUS if country > 0 else -COUNTRY_PENALTY
+            delta = _country_delta(country)
             score += delta
             if explain:
                 verb = "matches" if country > 0 else "differs from"
