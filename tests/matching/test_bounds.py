@@ -168,3 +168,36 @@ def test_bounded_scoring_equals_full_scoring_on_the_pair_suites():
             assert [round(r.score, 6) for _, r in found] == ([full] if full >= floor else [])
             kept += bool(found)
     assert len(rows) > 500 and kept > 400
+
+
+def test_birth_dates_and_countries_cut_only_what_cannot_reach_the_floor(un_screener):
+    """A listed person's own name with a birth date in the same year but another month
+    (-0.21), the next year (-0.14) or a foreign country (-0.15): the cut on the actual
+    date and country contributions keeps exactly the candidates that reach the floor."""
+    algo = get_algorithm("tamis-v1")
+    people = [
+        e
+        for e in un_screener.entities
+        if e.schema == "Person" and any(len(d) == 10 for d in e.get("birthDate"))
+    ][:8]
+    numbers = list(range(len(un_screener.prepared)))
+    near_floor = 0
+    for entity in people:
+        date = next(d for d in entity.get("birthDate") if len(d) == 10)
+        other_month = f"{date[:5]}{int(date[5:7]) % 12 + 1:02d}-01"
+        for birth, country in ((other_month, None), (str(int(date[:4]) + 1), None), (date, "zz")):
+            properties = {"name": [entity.caption], "birthDate": [birth]}
+            if country:
+                properties["nationality"] = [country]
+            query = prepare_entity(
+                Entity.from_dict({"id": "q", "schema": "Person", "properties": properties})
+            )
+            exhaustive = {
+                n: algo.compare_prepared(query, un_screener.prepared[n], explain=False).score
+                for n in numbers
+            }
+            expected = {n: s for n, s in exhaustive.items() if s >= 0.75}
+            found = algo.score_candidates(query, numbers, un_screener, 0.75)
+            assert {n: r.score for n, r in found} == expected
+            near_floor += any(s < 0.8 for s in expected.values())
+    assert near_floor >= 3

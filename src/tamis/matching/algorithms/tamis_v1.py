@@ -120,6 +120,29 @@ def _context_delta(query: PreparedEntity, candidate: PreparedEntity) -> float:
     return _date_delta(date) + _country_delta(country)
 
 
+#: The most a birth date and a country can take off a score.
+LARGEST_CONTEXT_PENALTY = DATE_PENALTY + COUNTRY_PENALTY
+
+
+def _within_reach(
+    query: PreparedEntity, numbers: Sequence[int], pool: CandidatePool, floor: float
+) -> Sequence[int]:
+    """The candidates a perfect name match could still lift to ``floor`` given their
+    actual birth dates and countries (all of them when no contradiction could keep a
+    perfect name below it): a different birth year alone takes DATE_PENALTY off."""
+    if floor <= 1.0 - LARGEST_CONTEXT_PENALTY or not (query.birth_dates or query.countries):
+        return numbers
+    least = floor - 1.0 - ROUNDING_MARGIN
+    out = []
+    for number in numbers:
+        candidate = pool.prepared[number]
+        if _context_delta(query, candidate) >= least or (
+            query.identifiers and query.identifiers & candidate.identifiers
+        ):
+            out.append(number)
+    return out
+
+
 class TamisV1(Algorithm):
     name = "tamis-v1"
     version = "2"
@@ -145,6 +168,7 @@ class TamisV1(Algorithm):
         is still skipped when its actual birth-date and country contributions keep it
         below ``floor``. Within a candidate, only the name pairs that can be its best
         are aligned."""
+        numbers = _within_reach(query, numbers, pool, floor)
         if not numbers:
             return []
         table = pool.token_table()
