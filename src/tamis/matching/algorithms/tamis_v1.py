@@ -132,15 +132,15 @@ def _within_reach(
     perfect name below it): a different birth year alone takes DATE_PENALTY off."""
     if floor <= 1.0 - LARGEST_CONTEXT_PENALTY or not (query.birth_dates or query.countries):
         return numbers
-    least = floor - 1.0 - ROUNDING_MARGIN
-    out = []
-    for number in numbers:
-        candidate = pool.prepared[number]
-        if _context_delta(query, candidate) >= least or (
-            query.identifiers and query.identifiers & candidate.identifiers
-        ):
-            out.append(number)
-    return out
+    entities = np.asarray(numbers, dtype=np.int64)
+    date, country = pool.token_table().context.agreements(query, entities)
+    delta = np.where(date > 0, DATE_BONUS * date, DATE_PENALTY * date) + np.where(
+        country > 0, COUNTRY_BONUS, np.where(country < 0, -COUNTRY_PENALTY, 0.0)
+    )
+    keep = delta >= floor - 1.0 - ROUNDING_MARGIN
+    if query.identifiers:
+        keep |= [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
+    return entities[keep].tolist()
 
 
 class TamisV1(Algorithm):

@@ -46,6 +46,7 @@ from tamis.matching.features.bound_kernels import (
     spelling_matrix,
     spelling_pairs,
 )
+from tamis.matching.features.context import EntityContext
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
 from tamis.matching.features.names import (
     COMPACT_MIN,
@@ -203,6 +204,8 @@ class TokenTable:
         self.entity_schema = np.array([schema_numbers[e.schema] for e in prepared], dtype=np.int64)
         self.entity_dated = np.array([bool(e.birth_dates) for e in prepared], dtype=bool)
         self.entity_located = np.array([bool(e.countries) for e in prepared], dtype=bool)
+        #: ... and the dates and countries themselves, as numbers
+        self.context = EntityContext(prepared)
         self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
         self.name_joined = _texts([n.joined for n in self.names])
         self.name_compact = _texts([n.compact for n in self.names])
