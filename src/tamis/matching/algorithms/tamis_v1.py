@@ -103,21 +103,21 @@ def _name_text(match: NameMatch, contribution: float) -> str:
     return f"Name '{q.original}' ~ '{c.original}'{via} ({detail}) {signed(contribution)}"
 
 
-def _date_delta(agreement: float) -> float:
-    """What a birth-date agreement in [-1, 1] adds to the score."""
-    return DATE_BONUS * agreement if agreement > 0 else DATE_PENALTY * agreement
+def _date_delta(agreement: np.ndarray) -> np.ndarray:
+    """What birth-date agreements in [-1, 1] add to the score (arrays or numbers)."""
+    return np.where(agreement > 0, DATE_BONUS * agreement, DATE_PENALTY * agreement)
 
 
-def _country_delta(agreement: float) -> float:
-    """What a country agreement (1, 0 or -1) adds to the score."""
-    return COUNTRY_BONUS if agreement > 0 else -COUNTRY_PENALTY if agreement < 0 else 0.0
+def _country_delta(agreement: np.ndarray) -> np.ndarray:
+    """What country agreements (1, 0 or -1) add to the score (arrays or numbers)."""
+    return np.where(agreement > 0, COUNTRY_BONUS, np.where(agreement < 0, -COUNTRY_PENALTY, 0.0))
 
 
 def _context_delta(query: PreparedEntity, candidate: PreparedEntity) -> float:
     """The birth-date and country contributions of a pair, exactly as scored."""
     date = birth_date_agreement(query.birth_dates, candidate.birth_dates)[0]
     country = country_agreement(query.countries, candidate.countries)[0]
-    return _date_delta(date) + _country_delta(country)
+    return float(_date_delta(date) + _country_delta(country))
 
 
 #: The most a birth date and a country can take off a score.
@@ -134,10 +134,7 @@ def _within_reach(
         return numbers
     entities = np.asarray(numbers, dtype=np.int64)
     date, country = pool.token_table().context.agreements(query, entities)
-    delta = np.where(date > 0, DATE_BONUS * date, DATE_PENALTY * date) + np.where(
-        country > 0, COUNTRY_BONUS, np.where(country < 0, -COUNTRY_PENALTY, 0.0)
-    )
-    keep = delta >= floor - 1.0 - ROUNDING_MARGIN
+    keep = _date_delta(date) + _country_delta(country) >= floor - 1.0 - ROUNDING_MARGIN
     if query.identifiers:
         keep |= [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
     return entities[keep].tolist()
@@ -368,7 +365,7 @@ class TamisV1(Algorithm):
                     )
         date, qd, cd = birth_date_agreement(query.birth_dates, candidate.birth_dates)
         if date:
-            delta = _date_delta(date)
+            delta = float(_date_delta(date))
             score += delta
             if explain:
                 verb = "matches" if date > 0 else "differs from"
@@ -379,7 +376,7 @@ class TamisV1(Algorithm):
                 )
         country, qc, cc = country_agreement(query.countries, candidate.countries)
         if country:
-            delta = _country_delta(country)
+            delta = float(_country_delta(country))
             score += delta
             if explain:
                 verb = "matches" if country > 0 else "differs from"
