@@ -82,6 +82,25 @@ def test_match_parameters_are_read_validated_and_documented(client: TestClient) 
     assert documented["limit"]["description"] == "Results per query (default 5)"
 
 
+def test_search_parameters_are_read_validated_and_documented(client: TestClient) -> None:
+    missing = _error(client.get("/search/default"), 422)
+    assert missing["errors"] == [{"loc": ["query", "q"], "msg": "Field required"}]
+    assert [
+        e["loc"] for e in _error(client.get("/search/default?q=x&offset=-1"), 422)["errors"]
+    ] == [["query", "offset"]]
+    found = client.get("/search/default?q=huawei&limit=2&offset=1")
+    assert found.status_code == 200, found.text
+    assert found.json()["offset"] == 1
+    assert any(r["schema"] == "Company" for r in found.json()["results"])
+    # a person is never a company: the schema parameter is read
+    people = client.get("/search/default?q=huawei&schema=Person").json()["results"]
+    assert not any(r["schema"] == "Company" for r in people)
+    operation = client.get("/openapi.json").json()["paths"]["/search/{dataset}"]["get"]
+    documented = {p["name"]: p for p in operation["parameters"] if p["in"] == "query"}
+    assert documented["q"]["required"] is True and documented["schema"]["required"] is False
+    assert documented["offset"]["schema"]["maximum"] == 10_000
+
+
 def test_body_over_the_size_limit_is_413(client: TestClient) -> None:
     big = {"queries": {f"q{i}": PERSON for i in range(5000)}}
     assert "larger than" in _error(client.post("/match/default", json=big), 413)["detail"]

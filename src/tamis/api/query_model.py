@@ -39,8 +39,6 @@ def read_query(request: Request, model: type[Params]) -> Params:
     Unknown parameters are left to :func:`tamis.api.params.reject_unknown_params`,
     which reads the documented names."""
     query = request.query_params
-    if not query:
-        return model()
     lists = _list_fields(model)
     values: dict[str, Any] = {}
     for key in query:
@@ -69,7 +67,7 @@ def documented(model: type[BaseModel]) -> dict[str, Any]:
         parameter: dict[str, Any] = {
             "name": alias,
             "in": "query",
-            "required": False,
+            "required": field.is_required(),
             "schema": prop,
         }
         if description:

@@ -78,6 +78,21 @@ class MatchParams(BaseModel):
     fuzzy: bool | None = Field(None, description="Accepted for yente compatibility; ignored")
 
 
+class SearchParams(BaseModel):
+    """Query parameters of ``GET /search/{dataset}``."""
+
+    q: str = Field(..., description="Name or part of a name", examples=["xiaomi"])
+    schema_: str | None = Field(None, alias="schema", description="Schema of the searched entity")
+    limit: int | None = Field(None, description="Results per page (default 5)")
+    offset: int = Field(0, ge=0, le=10_000, description="Results to skip")
+    include_dataset: list[str] = Field([], description="Only hits on these lists")
+    exclude_dataset: list[str] = Field([], description="No hits on these lists")
+    exclude_schema: list[str] = Field([], description="No hits of these schemata")
+    topics: list[str] = Field([], description="sanction, debarment, export.control, mil")
+    as_of: str | None = Field(None, description="Search the lists in force on this date")
+    algorithm: str = Field("best", description="tamis-v1, ofac-sls, or best / default")
+
+
 def algorithm_name(name: str) -> str:
     """yente's aliases ``best`` / ``default`` name the tamis default algorithm."""
     if name in ("best", "default"):
@@ -187,33 +202,25 @@ async def match(
     tags=["yente"],
     response_model=SearchResponse,
     responses=responses(*COMMON, 404),
+    openapi_extra=documented(SearchParams),
 )
-def search(
-    request: Request,
-    dataset: str = DATASET,
-    q: str = Query(..., description="Name or part of a name", examples=["xiaomi"]),
-    schema: str | None = Query(None, description="Schema of the searched entity"),
-    limit: int | None = Query(None),
-    offset: int = Query(0, ge=0, le=10_000),
-    include_dataset: list[str] = Query([]),
-    exclude_dataset: list[str] = Query([]),
-    exclude_schema: list[str] = Query([]),
-    topics: list[str] = Query([]),
-    as_of: str | None = Query(None),
-    algorithm: str = Query("best"),
-) -> Response:
+def search(request: Request, dataset: str = DATASET) -> Response:
+    params = read_query(request, SearchParams)
     snap = snapshot_of(request)
     lists = resolve(dataset, snap.lists)
-    limit = check_limit(request, limit)
-    query = build_query(q, schema=schema)
-    hits = screener_of(request, snap, as_of).screen(
+    limit = check_limit(request, params.limit)
+    offset = params.offset
+    query = build_query(params.q, schema=params.schema_)
+    hits = screener_of(request, snap, params.as_of).screen(
         query,
-        as_of=as_of,
+        as_of=params.as_of,
         threshold=0.0,
         limit=offset + limit,
-        algorithm=algorithm_name(algorithm),
-        lists=list_filter(snap, lists, include_dataset, exclude_dataset, topics),
-        schemas=schema_filter(exclude_schema),
+        algorithm=algorithm_name(params.algorithm),
+        lists=list_filter(
+            snap, lists, params.include_dataset, params.exclude_dataset, params.topics
+        ),
+        schemas=schema_filter(params.exclude_schema),
     )
     page = hits[offset : offset + limit]
     facets: dict[str, dict[str, int]] = {"datasets": {}, "schema": {}}
