@@ -113,31 +113,25 @@ def _country_delta(agreement: np.ndarray) -> np.ndarray:
     return np.where(agreement > 0, COUNTRY_BONUS, np.where(agreement < 0, -COUNTRY_PENALTY, 0.0))
 
 
-def _context_delta(query: PreparedEntity, candidate: PreparedEntity) -> float:
-    """The birth-date and country contributions of a pair, exactly as scored."""
-    date = birth_date_agreement(query.birth_dates, candidate.birth_dates)[0]
-    country = country_agreement(query.countries, candidate.countries)[0]
-    return float(_date_delta(date) + _country_delta(country))
-
-
-#: The most a birth date and a country can take off a score.
-LARGEST_CONTEXT_PENALTY = DATE_PENALTY + COUNTRY_PENALTY
-
-
-def _within_reach(
-    query: PreparedEntity, numbers: Sequence[int], pool: CandidatePool, floor: float
-) -> Sequence[int]:
-    """The candidates a perfect name match could still lift to ``floor`` given their
-    actual birth dates and countries (all of them when no contradiction could keep a
-    perfect name below it): a different birth year alone takes DATE_PENALTY off."""
-    if floor <= 1.0 - LARGEST_CONTEXT_PENALTY or not (query.birth_dates or query.countries):
-        return numbers
-    entities = np.asarray(numbers, dtype=np.int64)
+def _context_deltas(query: PreparedEntity, entities: np.ndarray, pool: CandidatePool) -> np.ndarray:
+    """What each candidate's actual birth dates and countries add to its score, as
+    :meth:`TamisV1.compare_prepared` adds them."""
+    if not (query.birth_dates or query.countries):
+        return np.zeros(entities.size)
     date, country = pool.token_table().context.agreements(query, entities)
-    keep = _date_delta(date) + _country_delta(country) >= floor - 1.0 - ROUNDING_MARGIN
-    if query.identifiers:
-        keep |= [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
-    return entities[keep].tolist()
+    return _date_delta(date) + _country_delta(country)
+
+
+def _shares_identifier(
+    query: PreparedEntity, numbers: Sequence[int], pool: CandidatePool
+) -> np.ndarray:
+    """Which candidates have an identifier in common with the query (no bound holds
+    for those: an identical identifier lifts any name)."""
+    if not query.identifiers:
+        return np.zeros(len(numbers), dtype=bool)
+    return np.array(
+        [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers], dtype=bool
+    )
 
 
 class TamisV1(Algorithm):
@@ -159,17 +153,26 @@ class TamisV1(Algorithm):
         explain: bool = False,
     ) -> list[tuple[int, Score]]:
         """Aligns only candidates whose names can reach ``floor``: no feature but an
-        identical identifier adds more than the birth-date and country bonuses to the
-        name score, and the name score is bounded from the token similarities (see
-        :mod:`tamis.matching.features.bounds`). A candidate that passes on that bound
-        is still skipped when its actual birth-date and country contributions keep it
-        below ``floor``. Within a candidate, only the name pairs that can be its best
-        are aligned."""
-        numbers = _within_reach(query, numbers, pool, floor)
+        identical identifier adds to a name score more than the actual birth-date and
+        country contributions, and the name score is bounded from the token
+        similarities (see :mod:`tamis.matching.features.bounds`). Candidates that even
+        a perfect name could not lift to ``floor`` given their dates and countries (a
+        different birth year alone costs DATE_PENALTY) are dropped before their names
+        are bounded. Within a candidate, only the name pairs that can be its best are
+        aligned."""
         if not numbers:
             return []
-        table = pool.token_table()
         entities = np.asarray(numbers, dtype=np.int64)
+        if floor > 0:
+            context = _context_deltas(query, entities, pool)
+            identified = _shares_identifier(query, numbers, pool)
+            kept = (context >= floor - 1.0 - ROUNDING_MARGIN) | identified
+            if not kept.all():
+                entities, context, identified = entities[kept], context[kept], identified[kept]
+                numbers = entities.tolist()
+                if not numbers:
+                    return []
+        table = pool.token_table()
         names = CandidateNames(table, entities)
         org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
         entity_org = org_schemas[table.entity_schema[entities]]
@@ -181,35 +184,21 @@ class TamisV1(Algorithm):
         merging[names.owner[merge_possible(query, names)]] = True
         abbreviating = acronym_possible(pool.index, query, entities, entity_org)
         reachable = np.ones(len(numbers), dtype=bool)
-        unbounded = merging | abbreviating
-        name_top = np.zeros(len(numbers))
         if floor > 0:
-            if pairs.size:
-                name_top = entity_max(pairs.max(axis=0), names.offsets)
-            top = name_top.copy()
-            if query.birth_dates:
-                top += DATE_BONUS * table.entity_dated[entities]
-            if query.countries:
-                top += COUNTRY_BONUS * table.entity_located[entities]
-            if query.identifiers:
-                shared = [bool(query.identifiers & pool.prepared[n].identifiers) for n in numbers]
-                unbounded[shared] = True
-            reachable = (top >= floor - ROUNDING_MARGIN) | unbounded
+            name_top = (
+                entity_max(pairs.max(axis=0), names.offsets)
+                if pairs.size
+                else np.zeros(len(numbers))
+            )
+            reachable = (name_top + context >= floor - ROUNDING_MARGIN) | (
+                merging | abbreviating | identified
+            )
         out = []
         for k in np.flatnonzero(reachable).tolist():
-            candidate = pool.prepared[numbers[k]]
-            # the bonuses above assumed agreeing dates and countries; the actual ones
-            # (a different birth year costs DATE_PENALTY) often settle it
-            if (
-                floor > 0
-                and not unbounded[k]
-                and name_top[k] + _context_delta(query, candidate) < floor - ROUNDING_MARGIN
-            ):
-                continue
             start, end = names.offsets[k], names.offsets[k + 1]
             result = self.compare_prepared(
                 query,
-                candidate,
+                pool.prepared[numbers[k]],
                 explain,
                 name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
                 joined=joined[:, start:end].tolist() if pairs.size else None,

@@ -197,14 +197,11 @@ class TokenTable:
         self.token_start = np.array(token_start, dtype=np.int64)
         self.pair_start = np.array(pair_start, dtype=np.int64)
         self.entity_start = np.array(entity_start, dtype=np.int64)
-        #: per entity: its schema (a number into schema_names), whether it has birth
-        #: dates and countries (what can add to a name score)
+        #: per entity: its schema (a number into schema_names), its birth dates and
+        #: countries (what can add to a name score, as numbers)
         self.schema_names: list[str] = sorted({e.schema for e in prepared})
         schema_numbers = {schema: n for n, schema in enumerate(self.schema_names)}
         self.entity_schema = np.array([schema_numbers[e.schema] for e in prepared], dtype=np.int64)
-        self.entity_dated = np.array([bool(e.birth_dates) for e in prepared], dtype=bool)
-        self.entity_located = np.array([bool(e.countries) for e in prepared], dtype=bool)
-        #: ... and the dates and countries themselves, as numbers
         self.context = EntityContext(prepared)
         self.name_weak = np.array([n.weak for n in self.names], dtype=bool)
         self.name_joined = _texts([n.joined for n in self.names])
