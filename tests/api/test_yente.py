@@ -85,6 +85,16 @@ def test_search_entities_catalog_algorithms(client: TestClient) -> None:
     assert {"tamis-v1", "ofac-sls"} <= {a["name"] for a in algos["algorithms"]}
 
 
+def test_search_returns_only_entities_whose_names_score(client: TestClient) -> None:
+    # Xiaomi was delisted in May 2021: today no name on the lists resembles it, even
+    # though some share a few letters with it (the candidates of the index)
+    today = client.get("/search/default", params={"q": "xiaomi"}).json()
+    assert today["results"] == [] and today["total"] == {"value": 0, "relation": "eq"}
+    then = client.get("/search/default", params={"q": "xiaomi", "as_of": "2021-03-01"}).json()
+    assert [r["id"] for r in then["results"]] == ["dod-1237-xiaomi-corporation"]
+    assert all(r["score"] > 0 for r in then["results"])
+
+
 def test_health_and_readiness(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz").json()

@@ -205,6 +205,8 @@ async def match(
     openapi_extra=documented(SearchParams),
 )
 def search(request: Request, dataset: str = DATASET) -> Response:
+    """List entities whose names resemble ``q``, best first: every entity with a
+    score above 0 (see ``POST /match`` for screening with a cutoff)."""
     params = read_query(request, SearchParams)
     snap = snapshot_of(request)
     lists = resolve(dataset, snap.lists)
@@ -222,6 +224,10 @@ def search(request: Request, dataset: str = DATASET) -> Response:
         ),
         schemas=schema_filter(params.exclude_schema),
     )
+    # Every candidate the index finds is scored (threshold 0), but one whose names
+    # score nothing only shared a few letters with the query: it is not a result.
+    # Hits come best first, so the positive ones are a prefix.
+    hits = [hit for hit in hits if hit.score > 0]
     page = hits[offset : offset + limit]
     facets: dict[str, dict[str, int]] = {"datasets": {}, "schema": {}}
     for hit in hits:
