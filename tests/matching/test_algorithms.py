@@ -38,6 +38,13 @@ GOLDEN = [
         {"name": ["Deutsche Bank Aktiengesellschaft"]},
         1.0,
     ),
+    (
+        "tamis-v1",
+        "Company",
+        {"name": ["LLC Transoil"]},
+        {"name": ["LIMITED LIABILITY COMPANY TRANSOIL"]},
+        1.0,
+    ),
     ("tamis-v1", "Vessel", {"name": ["OCEAN STAR II"]}, {"name": ["OCEAN STAR"]}, 0.65),
     (
         "tamis-v1",

@@ -23,6 +23,11 @@ from tamis.text.legal_forms import (
         ("ООО «Ромашка»", ["romashka"], ["llc"]),
         ("Общество с ограниченной ответственностью Ромашка", ["romashka"], ["llc"]),
         ("obshchestvo s ogranichennoy otvetstvennostyu Romashka", ["romashka"], ["llc"]),
+        # English renderings of CIS names keep the form in front
+        ("LLC Transoil", ["transoil"], ["llc"]),
+        ("L.L.C. Transoil", ["transoil"], ["llc"]),
+        ("LLP Kazakh Oil", ["kazakh", "oil"], ["partnership"]),
+        ("PrJSC Azot", ["azot"], ["jsc"]),
         ("ПАО Сбербанк", ["sberbank"], ["jsc"]),
         ("Sberbank PAO", ["sberbank"], ["jsc"]),
         ("Rosneft Oil Company OJSC", ["rosneft", "oil"], ["jsc", "corp"]),

@@ -136,7 +136,7 @@ def _shares_identifier(
 
 class TamisV1(Algorithm):
     name = "tamis-v1"
-    version = "2"
+    version = "3"
     description = (
         "Token alignment of names across scripts (fuzzy, phonetic, initials, joined forms), "
         "with birth date, nationality, gender, identifiers, numbers and legal forms. "
