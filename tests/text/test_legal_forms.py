@@ -26,6 +26,7 @@ from tamis.text.legal_forms import (
         # English renderings of CIS names keep the form in front
         ("LLC Transoil", ["transoil"], ["llc"]),
         ("L.L.C. Transoil", ["transoil"], ["llc"]),
+        ("Ltd. Transoil", ["transoil"], ["llc"]),
         ("LLP Kazakh Oil", ["kazakh", "oil"], ["partnership"]),
         ("PrJSC Azot", ["azot"], ["jsc"]),
         ("ПАО Сбербанк", ["sberbank"], ["jsc"]),
