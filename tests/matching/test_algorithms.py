@@ -46,6 +46,17 @@ GOLDEN = [
         1.0,
     ),
     ("tamis-v1", "Vessel", {"name": ["OCEAN STAR II"]}, {"name": ["OCEAN STAR"]}, 0.65),
+    ("tamis-v1", "Vessel", {"name": ["M/V Begey"]}, {"name": ["BEGEY"]}, 1.0),
+    ("tamis-v1", "Organization", {"name": ["The Hamas"]}, {"name": ["HAMAS"]}, 1.0),
+    (
+        "tamis-v1",
+        "Company",
+        {"name": ["The LLC Transoil"]},
+        {"name": ["LIMITED LIABILITY COMPANY TRANSOIL"]},
+        1.0,
+    ),
+    # a person's name keeps its words: "The" and "MV" may be names there
+    ("tamis-v1", "Person", {"name": ["Mv Begey"]}, {"name": ["Begey"]}, 0.771538),
     (
         "tamis-v1",
         "Person",

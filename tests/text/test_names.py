@@ -12,7 +12,9 @@ from tamis.text.names import (
     is_roman_numeral,
     is_title,
     reorder_comma_name,
+    strip_article,
     strip_titles,
+    strip_vessel_prefix,
 )
 
 
@@ -47,6 +49,39 @@ from tamis.text.names import (
 )
 def test_strip_titles(name: str, expected: list[str]) -> None:
     assert strip_titles(tokenize(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("MV Begey", ["begey"]),
+        ("M/V BEGEY", ["begey"]),
+        ("M.V. Begey", ["begey"]),
+        ("MT Ocean Star", ["ocean", "star"]),
+        ("M/T OCEAN STAR", ["ocean", "star"]),
+        ("Motor Yacht Amadea", ["amadea"]),
+        ("M/Y AMADEA", ["amadea"]),
+        ("SS Great Britain", ["great", "britain"]),
+        ("MY WAY", ["my", "way"]),  # "my" is a word, not a prefix
+        ("OCEAN MV", ["ocean", "mv"]),  # only in front
+        ("MV", ["mv"]),
+    ],
+)
+def test_strip_vessel_prefix(name: str, expected: list[str]) -> None:
+    assert strip_vessel_prefix(tokenize(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Hamas", ["hamas"]),
+        ("THE LIMITED LIABILITY COMPANY VMK", ["limited", "liability", "company", "vmk"]),
+        ("Bank of the East", ["bank", "of", "the", "east"]),
+        ("The", ["the"]),
+    ],
+)
+def test_strip_article(name: str, expected: list[str]) -> None:
+    assert strip_article(tokenize(name)) == expected
 
 
 def test_is_title() -> None:

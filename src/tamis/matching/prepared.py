@@ -18,7 +18,12 @@ from tamis.sources.countries import country_code
 from tamis.text import detect_script, name_variants, normalize
 from tamis.text.identifiers import normalize_identifier
 from tamis.text.legal_forms import split_legal_forms
-from tamis.text.names import reorder_comma_name, strip_titles
+from tamis.text.names import (
+    reorder_comma_name,
+    strip_article,
+    strip_titles,
+    strip_vessel_prefix,
+)
 from tamis.text.phonetic import phonetic_key as _phonetic_key
 
 #: Properties whose values are full names of the entity.
@@ -85,11 +90,15 @@ class PreparedEntity:
 
 
 @lru_cache(maxsize=500_000)
-def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[PreparedName, ...]:
+def prepare_name(
+    name: str, weak: bool = False, person: bool = False, vessel: bool = False
+) -> tuple[PreparedName, ...]:
     """Every romanised rendering of ``name`` (canonical first), deduplicated by tokens.
 
     Legal forms are split off except in the names of people, where the same
-    letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names).
+    letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names), and so
+    is a leading "the". A ship's name (``vessel``) loses its type prefix ("MV", "M/T",
+    "Motor Vessel").
     """
     script = "Latin" if name.isascii() else detect_script(name)
     out: list[PreparedName] = []
@@ -97,6 +106,10 @@ def prepare_name(name: str, weak: bool = False, person: bool = False) -> tuple[P
     for source in dict.fromkeys((name, reorder_comma_name(name))):
         for latin in name_variants(source):
             tokens = strip_titles(latin.split())
+            if not person:
+                tokens = strip_article(tokens)
+            if vessel:
+                tokens = strip_vessel_prefix(tokens)
             core, legal = (tokens, []) if person else split_legal_forms(tokens)
             if not core:
                 # A name made only of a title or a legal form keeps its words: the
@@ -177,8 +190,9 @@ def prepare_entity(entity: Entity) -> PreparedEntity:
     """Prepare a list entity or a query for comparison."""
     names: list[PreparedName] = []
     person = schema_is_a(entity.schema, "Person")
+    vessel = schema_is_a(entity.schema, "Vessel")
     for name, weak in entity_names(entity):
-        names.extend(prepare_name(name, weak, person))
+        names.extend(prepare_name(name, weak, person, vessel))
     dates = tuple(
         dict.fromkeys(d for d in (normalize_date(v) for v in entity.get("birthDate")) if d)
     )

@@ -32,6 +32,46 @@ ORG_STOPWORDS: frozenset[str] = frozenset(
     )
 )
 
+#: Type prefixes written before a ship's name, latinised: "MV", "M/V", "M.V.", "MT",
+#: "Motor Vessel", "M/Y" (motor yacht) ... Not part of the name. "MY" alone is left
+#: alone: it is a word of many names ("MY WAY").
+VESSEL_PREFIXES: tuple[tuple[str, ...], ...] = (
+    ("motor", "vessel"),
+    ("motor", "tanker"),
+    ("motor", "ship"),
+    ("motor", "yacht"),
+    ("m", "v"),
+    ("m", "t"),
+    ("m", "s"),
+    ("m", "y"),
+    ("f", "v"),
+    ("mv",),
+    ("mt",),
+    ("ms",),
+    ("ss",),
+    ("fv",),
+    ("rv",),
+    ("sv",),
+)
+
+
+def strip_vessel_prefix(tokens: list[str]) -> list[str]:
+    """``tokens`` of a ship's name without a type prefix ("m v begey" -> "begey"); a
+    name that is nothing but a prefix is kept whole."""
+    for prefix in VESSEL_PREFIXES:
+        size = len(prefix)
+        if len(tokens) > size and tuple(tokens[:size]) == prefix:
+            return tokens[size:]
+    return tokens
+
+
+def strip_article(tokens: list[str]) -> list[str]:
+    """``tokens`` of an organisation's or a ship's name without a leading English "the"
+    ("The Hamas", "The Limited Liability Company X"); a name that is nothing but "the"
+    is kept."""
+    return tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+
+
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
