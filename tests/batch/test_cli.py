@@ -135,3 +135,18 @@ def test_eval_cases_against_the_store(
     )
     assert found >= 15
     assert all(h["lists"] == ["un_sc"] for r in results for h in r["hits"])
+
+
+def test_day_first_flag(tmp_path: Path, entities_file: Path) -> None:
+    # Kim Jong Un was born on 8 January 1984: "08/01/1984" written day first
+    path = tmp_path / "clients.csv"
+    path.write_text("id,name,dob\nK-1,Kim Jong Un,08/01/1984\n")
+    scores = {}
+    for flags in ([], ["--day-first"]):
+        out = tmp_path / f"hits{len(flags)}.jsonl"
+        args = ["screen-file", str(path), "-o", str(out), "--entities", str(entities_file)]
+        result = CliRunner().invoke(app, [*args, "--workers", "1", "--no-progress", *flags])
+        assert result.exit_code == 0, result.output
+        hits = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+        scores[bool(flags)] = {h["entity_id"]: h["score"] for h in hits}.get("p-kim", 0.0)
+    assert scores[True] > scores[False]

@@ -116,6 +116,21 @@ def test_settings_reach_the_screener(tmp_path: Path, screener, customers: Path) 
     assert [h["entity_id"] for h in read_csv(out)] == ["p-delisted"]
 
 
+def test_birth_dates_are_read_as_the_file_writes_them(tmp_path: Path, screener) -> None:  # noqa: ANN001
+    # 7 October 1952 is Putin's birth date: read as 10 July it would contradict it
+    path = tmp_path / "in.csv"
+    path.write_text("id,name,dob\nA1,Vladimir Putin,07.10.1952\nA2,Vladimir Putin,07/10/1952\n")
+    out = tmp_path / "hits.jsonl"
+    screen_file(path, out, screener, workers=1, day_first=True, restart=True)
+    scores = {h["row_id"]: h["score"] for h in map(orjson.loads, out.read_bytes().splitlines())}
+    assert scores["A1"] == scores["A2"]
+    screen_file(path, out, screener, workers=1, restart=True)  # slashes month first
+    month_first = {
+        h["row_id"]: h["score"] for h in map(orjson.loads, out.read_bytes().splitlines())
+    }
+    assert month_first.get("A2", 0.0) < month_first["A1"] == scores["A1"]
+
+
 def test_first_and_last_name_columns_and_explicit_mapping(tmp_path: Path, screener) -> None:  # noqa: ANN001
     path = tmp_path / "in.tsv"
     path.write_text(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from tamis.batch.dates import parse_birth_date
 from tamis.errors import InputError
 from tamis.model import SCHEMAS, Entity
 
@@ -89,9 +90,13 @@ class ColumnMap:
     id_number: str | None = None
     schema: str | None = None
     row_id: str | None = None
+    #: ambiguous birth dates ("07/10/1952") are read day first (see tamis.batch.dates)
+    day_first: bool = False
 
     @classmethod
-    def resolve(cls, headers: Iterable[str], **given: str | None) -> ColumnMap:
+    def resolve(
+        cls, headers: Iterable[str], day_first: bool = False, **given: str | None
+    ) -> ColumnMap:
         """Combine explicitly given columns with the ones detected in ``headers``.
 
         Raises :class:`InputError` when a given column is missing from the input
@@ -119,7 +124,7 @@ class ColumnMap:
                 "no name column found; name it with --name (or --first-name/--last-name);"
                 f" columns are: {', '.join(headers)}"
             )
-        return cls(**chosen)
+        return cls(**chosen, day_first=day_first)
 
     def to_dict(self) -> dict[str, str | None]:
         return asdict(self)
@@ -170,15 +175,13 @@ def row_to_query(row: Mapping[str, Any], columns: ColumnMap, build: QueryBuilder
     ``build`` is :func:`tamis.matching.build_query` (passed in so this module
     stays importable without the matching engine).
     """
-    from tamis.sources.common import parse_date
-
     name = row_name(row, columns)
     if not name:
         raise InputError("empty name")
     raw_date = _text(row, columns.birth_date)
     birth_date = None
     if raw_date:
-        birth_date = parse_date(raw_date)
+        birth_date = parse_birth_date(raw_date, columns.day_first)
         if birth_date is None:
             raise InputError(f"unparseable birth date {raw_date!r}")
     schema = parse_schema(_text(row, columns.schema))

@@ -101,6 +101,7 @@ def screen_file(
     restart: bool = False,
     progress: bool = False,
     index_key: str = "",
+    day_first: bool = False,
 ) -> Summary:
     """Screen every row of ``input_path`` with ``screener``; write hits to ``output_path``.
 
@@ -110,7 +111,8 @@ def screen_file(
     ``"hits"`` (one row per hit) or ``"eval"`` (one JSON line per screening
     case); it defaults to ``"eval"`` for evaluation-format input.
     ``index_key`` identifies the list data screened against, so that a
-    checkpoint made against other data is not resumed.
+    checkpoint made against other data is not resumed. ``day_first`` reads
+    ambiguous birth dates ("07/10/1952") day first (see :mod:`tamis.batch.dates`).
     """
     started = time.monotonic()
     settings = settings or ScreenSettings()
@@ -125,7 +127,11 @@ def screen_file(
     fmt = output_format(output_path)
     if kind == "eval" and fmt != "jsonl":
         raise InputError("the eval output is JSON lines: give an OUTPUT ending in .jsonl")
-    column_map = None if kind == "eval" else ColumnMap.resolve(source.headers, **(columns or {}))
+    column_map = (
+        None
+        if kind == "eval"
+        else ColumnMap.resolve(source.headers, day_first=day_first, **(columns or {}))
+    )
     workers = max(1, workers or os.cpu_count() or 1)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     fp = fingerprint(

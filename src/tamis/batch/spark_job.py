@@ -96,6 +96,7 @@ def screen(
     limit: int = 10,
     entities: list[Entity] | None = None,
     errors: bool = False,
+    day_first: bool = False,
 ) -> Any:
     """Screen every row of ``df``; return a DataFrame of hits (see :data:`HIT_SCHEMA`).
 
@@ -104,6 +105,7 @@ def screen(
     ``monotonically_increasing_id`` (unique, not consecutive). With
     ``errors=True`` rows that cannot be screened (empty name, bad date) come
     back too, with ``entity_id`` null and the reason in an ``error`` column.
+    ``day_first`` reads ambiguous birth dates ("07/10/1952") day first.
     """
     from pyspark.sql import functions as F
 
@@ -122,7 +124,7 @@ def screen(
         given["row_id"] = ROW_ID
     wanted = [c for c in dict.fromkeys(given.values()) if c]
     df = df.select(*[F.col(c).cast("string").alias(c) for c in wanted])
-    columns = ColumnMap(**given)
+    columns = ColumnMap(**given, day_first=day_first)
     if entities is None:
         from tamis.batch.index import load_index
 

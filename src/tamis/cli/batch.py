@@ -22,6 +22,12 @@ def _lists(value: str | None) -> tuple[str, ...] | None:
     return tuple(sorted({v.strip() for v in value.split(",") if v.strip()})) or None
 
 
+_DAY_FIRST_HELP = (
+    "read ambiguous birth dates like 07/10/1952 day first (7 October); month first by "
+    "default. Dates with dots (07.10.1952) are always day first"
+)
+
+
 def _as_of(value: str | None) -> str | None:
     if value is None:
         return None
@@ -44,6 +50,7 @@ def screen_file_command(
     first_name: str = typer.Option(None, "--first-name", help=_ROLE_HELP.format("first name")),
     last_name: str = typer.Option(None, "--last-name", help=_ROLE_HELP.format("last name")),
     birth_date: str = typer.Option(None, "--birth-date", help=_ROLE_HELP.format("birth date")),
+    day_first: bool = typer.Option(False, "--day-first", help=_DAY_FIRST_HELP),
     country: str = typer.Option(None, "--country", help=_ROLE_HELP.format("country")),
     id_number: str = typer.Option(None, "--id", help=_ROLE_HELP.format("passport / id number")),
     schema: str = typer.Option(
@@ -115,6 +122,7 @@ def screen_file_command(
             restart=restart,
             progress=progress,
             index_key=index_key,
+            day_first=day_first,
         )
     except KeyboardInterrupt:
         console.print("interrupted: run the same command again to continue where it stopped")
@@ -140,6 +148,7 @@ def spark_screen_command(
     first_name: str = typer.Option(None, "--first-name", help="first-name column"),
     last_name: str = typer.Option(None, "--last-name", help="last-name column"),
     birth_date: str = typer.Option(None, "--birth-date", help="birth-date column"),
+    day_first: bool = typer.Option(False, "--day-first", help=_DAY_FIRST_HELP),
     country: str = typer.Option(None, "--country", help="country column"),
     id_number: str = typer.Option(None, "--id", help="passport / id number column"),
     schema: str = typer.Option(None, "--schema", help="entity type column"),
@@ -172,7 +181,7 @@ def spark_screen_command(
     columns = ColumnMap.resolve(
         frame.columns, name=name, first_name=first_name, last_name=last_name,
         birth_date=birth_date, country=country, id_number=id_number, schema=schema,
-        row_id=id_column,
+        row_id=id_column, day_first=day_first,
     )  # fmt: skip
     hits = screen(
         frame, name_col=columns.name, id_col=columns.row_id, birth_date_col=columns.birth_date,
@@ -180,7 +189,7 @@ def spark_screen_command(
         first_name_col=columns.first_name, last_name_col=columns.last_name,
         id_number_col=columns.id_number, threshold=threshold, as_of=as_of_date,
         lists=list(lists_tuple) if lists_tuple else None, algorithm=algorithm, limit=limit,
-        entities=index,
+        entities=index, day_first=day_first,
     )  # fmt: skip
     write_frame(hits, output)
     console.print(f"hits written to {output}")
