@@ -15,7 +15,17 @@ import sys
 import time
 from pathlib import Path
 
-ORDER = ["import", "parsers", "text", "matching", "screening", "api", "batch", "spark"]
+ORDER = [
+    "import",
+    "parsers",
+    "text",
+    "matching",
+    "variants",
+    "screening",
+    "api",
+    "batch",
+    "spark",
+]
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 HEADER = """# Benchmarks
 
