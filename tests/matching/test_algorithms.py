@@ -31,6 +31,9 @@ GOLDEN = [
         0.407692,
     ),
     ("tamis-v1", "Person", {"name": ["Olaf Scholze"]}, {"name": ["Olaf Scholz"]}, 0.946429),
+    # nationality as an ISO alpha-3 code agrees or disagrees like any other spelling
+    ("tamis-v1", "Person", {"name": ["Vladimir Putin"], "nationality": ["RUS"]}, PUTIN, 0.937692),
+    ("tamis-v1", "Person", {"name": ["Vladimir Putin"], "nationality": ["FRA"]}, PUTIN, 0.757692),
     (
         "tamis-v1",
         "Company",

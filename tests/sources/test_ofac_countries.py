@@ -45,6 +45,12 @@ LISTS = Path(__file__).resolve().parents[1] / "data" / "lists"
         ("Palestinian", "ps"),
         ("Hong Kong", "hk"),
         ("Soviet Union", "suhh"),
+        # ISO alpha-3, as passports and bank systems write countries
+        ("RUS", "ru"),
+        ("PRK", "kp"),
+        ("DEU", "de"),
+        ("ABC", None),
+        ("can", None),  # a word, not Canada's code
         ("Atlantis", None),
         ("", None),
         (None, None),

@@ -126,7 +126,7 @@ class ColumnMap:
             )
         return cls(**chosen, day_first=day_first)
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | bool | None]:
         return asdict(self)
 
 

@@ -96,8 +96,8 @@ def prepare_name(
     """Every romanised rendering of ``name`` (canonical first), deduplicated by tokens.
 
     Legal forms are split off except in the names of people, where the same
-    letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names), and so
-    is a leading "the". A ship's name (``vessel``) loses its type prefix ("MV", "M/T",
+    letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names); so is a
+    leading "the". A ship's name (``vessel``) loses its type prefix ("MV", "M/T",
     "Motor Vessel").
     """
     script = "Latin" if name.isascii() else detect_script(name)

@@ -436,8 +436,8 @@ _TABLE = _build()
 def country_code(name: str | None) -> str | None:
     """The lower-case ISO 3166-1 alpha-2 code for a country name, or None.
 
-    Accepts a code itself ("RU", "ru"), bilingual Canadian names ("Russia / Russie")
-    and trailing full stops.
+    Accepts a code itself ("RU", "ru", and upper-case alpha-3 "RUS"), bilingual Canadian
+    names ("Russia / Russie") and trailing full stops.
     """
     if not name:
         return None
@@ -449,6 +449,8 @@ def country_code(name: str | None) -> str | None:
     key = _fold(text)
     if key in _TABLE:
         return _TABLE[key]
+    if len(text) == 3 and text.isalpha() and text.isupper():
+        return _alpha3(text)
     if " / " in text:  # Canada: "English / Français"
         for part in text.split(" / "):
             code = _TABLE.get(_fold(part))
@@ -460,6 +462,17 @@ def country_code(name: str | None) -> str | None:
     if stripped and stripped != text:
         return _TABLE.get(_fold(stripped))
     return None
+
+
+@lru_cache(maxsize=512)
+def _alpha3(code: str) -> str | None:
+    """The alpha-2 code of an ISO 3166-1 alpha-3 code ("RUS" -> "ru"), as passports and
+    bank systems write countries; None for other three-letter words."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    alpha2 = found.alpha_2.lower() if found else None
+    return alpha2 if alpha2 in _NAMES else None
 
 
 def country_name(code: str) -> str | None:

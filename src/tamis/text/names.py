@@ -1,4 +1,5 @@
-"""Parts of personal names: titles, initials, "LAST, First" order, patronymics.
+"""Parts of names: titles, initials, "LAST, First" order, patronymics; ships' type
+prefixes and a leading "the".
 
 Also :data:`ORG_STOPWORDS`, words so common in organisation names that a match on them
 alone means little (the matcher combines this with token frequencies from the lists).
