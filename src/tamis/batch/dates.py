@@ -12,7 +12,8 @@ month first unless the caller says the file writes the day first
 from __future__ import annotations
 
 import re
-from datetime import date
+
+from tamis.sources.common import iso_date
 
 _MONTHS = {
     name: number
@@ -51,30 +52,23 @@ def parse_birth_date(value: str, day_first: bool = False) -> str | None:
     those are given), or None when it is not a date that exists."""
     text = " ".join(value.strip().lower().split())
     if match := _ISO.fullmatch(text):
-        return _checked(int(match[1]), int(match[2]), int(match[3]))
+        return iso_date(int(match[1]), int(match[2]), int(match[3]))
     if match := _YEAR_MONTH.fullmatch(text):
         month = int(match[2])
         return f"{match[1]}-{month:02d}" if 1 <= month <= 12 else None
     if _YEAR.fullmatch(text):
         return text
     if match := _DOTTED.fullmatch(text):
-        return _checked(int(match[3]), int(match[2]), int(match[1]))
+        return iso_date(int(match[3]), int(match[2]), int(match[1]))
     if match := _NUMERIC.fullmatch(text):
         first, second, year = int(match[1]), int(match[2]), int(match[3])
         if first > 12 or (day_first and second <= 12):
-            return _checked(year, second, first)
-        return _checked(year, first, second)
+            return iso_date(year, second, first)
+        return iso_date(year, first, second)
     if (match := _DAY_MONTH_YEAR.fullmatch(text)) and match[2] in _MONTHS:
-        return _checked(int(match[3]), _MONTHS[match[2]], int(match[1]))
+        return iso_date(int(match[3]), _MONTHS[match[2]], int(match[1]))
     if (match := _MONTH_DAY_YEAR.fullmatch(text)) and match[1] in _MONTHS:
-        return _checked(int(match[3]), _MONTHS[match[1]], int(match[2]))
+        return iso_date(int(match[3]), _MONTHS[match[1]], int(match[2]))
     if (match := _MONTH_YEAR.fullmatch(text)) and match[1] in _MONTHS:
         return f"{match[2]}-{_MONTHS[match[1]]:02d}"
     return None
-
-
-def _checked(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None

@@ -91,7 +91,7 @@ def parse_date(value: str | None) -> str | None:
     value = value.strip()
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", value)
     if m:
-        return _checked(int(m[1]), int(m[2]), int(m[3]))
+        return iso_date(int(m[1]), int(m[2]), int(m[3]))
     m = re.fullmatch(r"(\d{4})-(\d{2})", value)
     if m:
         return f"{m[1]}-{m[2]}" if 1 <= int(m[2]) <= 12 else None
@@ -102,18 +102,19 @@ def parse_date(value: str | None) -> str | None:
     if m:
         a, b, y = int(m[1]), int(m[2]), int(m[3])
         if a > 12:
-            return _checked(y, b, a)
-        return _checked(y, a, b)
+            return iso_date(y, b, a)
+        return iso_date(y, a, b)
     m = re.fullmatch(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})", value)
     if m and m[2].lower() in _MONTHS:
-        return _checked(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+        return iso_date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
     m = re.fullmatch(r"([A-Za-z]{3})[a-z]*\.? (\d{4})", value)
     if m and m[1].lower() in _MONTHS:
         return f"{m[2]}-{_MONTHS[m[1].lower()]:02d}"
     return None
 
 
-def _checked(year: int, month: int, day: int) -> str | None:
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD`` for a day that exists, else None (31 February, month 13)."""
     try:
         return date(year, month, day).isoformat()
     except ValueError:
