@@ -36,6 +36,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 HOME = ROOT / "bench" / "out" / "api-home"
 CONCURRENCY = 50
+#: requests/s offered in the open-loop run (the throughput target)
+TARGET_RATE = 500.0
 
 
 def _free_port() -> int:
@@ -99,9 +101,18 @@ async def _client(
     latencies: list[float],
     errors: list[str],
     offset: int,
+    interval: float = 0.0,
 ) -> None:
+    """One keep-alive connection sending requests one after the other until ``stop_at``.
+
+    With ``interval`` 0 the next request leaves as soon as the last one is answered
+    (closed loop: the server's capacity). Otherwise requests are due every
+    ``interval`` seconds (open loop: a fixed offered rate) and each latency is counted
+    from the time its request was due, so a late answer also counts against the
+    requests it held back (no "coordinated omission")."""
     reader, writer = await asyncio.open_connection(host, port)
     i = offset
+    due = time.perf_counter() + interval * (offset % 997) / 997
     try:
         while time.perf_counter() < stop_at:
             body = bodies[i % len(bodies)]
@@ -110,7 +121,14 @@ async def _client(
                 f"POST /match/default HTTP/1.1\r\nHost: {host}\r\n"
                 f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
             )
-            started = time.perf_counter()
+            if interval:
+                wait = due - time.perf_counter()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                started = due
+                due += interval
+            else:
+                started = time.perf_counter()
             writer.write(head.encode() + body)
             status_line = await reader.readline()
             length = 0
@@ -130,15 +148,20 @@ async def _client(
         writer.close()
 
 
-async def _load(url: str, seconds: float, concurrency: int, bodies: list[bytes]) -> dict:
+async def _load(
+    url: str, seconds: float, concurrency: int, bodies: list[bytes], rate: float = 0.0
+) -> dict:
+    """Runs ``concurrency`` clients for ``seconds``: as fast as answers come back, or
+    offering ``rate`` requests/s between them when ``rate`` is given."""
     host, port = url.removeprefix("http://").split(":")
     latencies: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
     stop_at = started + seconds
+    interval = concurrency / rate if rate else 0.0
     await asyncio.gather(
         *(
-            _client(host, int(port), bodies, stop_at, latencies, errors, i * 17)
+            _client(host, int(port), bodies, stop_at, latencies, errors, i * 17, interval)
             for i in range(concurrency)
         )
     )
@@ -162,13 +185,17 @@ async def _load(url: str, seconds: float, concurrency: int, bodies: list[bytes])
     }
 
 
-def loadgen_main(url: str, seconds: float, concurrency: int, bodies_file: str) -> None:
+def loadgen_main(
+    url: str, seconds: float, concurrency: int, bodies_file: str, rate: float = 0.0
+) -> None:
     bodies = [line.encode() for line in Path(bodies_file).read_text().splitlines()]
-    print(json.dumps(asyncio.run(_load(url, seconds, concurrency, bodies))))
+    print(json.dumps(asyncio.run(_load(url, seconds, concurrency, bodies, rate))))
 
 
 # -- the benchmark ---------------------------------------------------------------------
-def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dict:
+def measure(
+    seconds: float, workers: int, concurrency: int = CONCURRENCY, paced_seconds: float = 60.0
+) -> dict:
     HOME.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
@@ -266,6 +293,25 @@ def measure(seconds: float, workers: int, concurrency: int = CONCURRENCY) -> dic
         result.update(
             single_p50_ms=alone["p50_ms"], single_p99_ms=alone["p99_ms"], single_rps=alone["rps"]
         )
+        # the same clients offering the target rate: the latency a caller sees at it
+        paced = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.bench_api",
+                "--loadgen",
+                url,
+                str(paced_seconds),
+                str(concurrency),
+                str(bodies_file),
+                str(TARGET_RATE),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        result["paced"] = json.loads(paced.stdout)
         quarter = max(1, len(rss) // 4)
         result.update(
             workers=workers,
@@ -328,7 +374,8 @@ Reproduce: `.venv/bin/python -m {command}`.
 
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--loadgen":
-        loadgen_main(argv[1], float(argv[2]), int(argv[3]), argv[4])
+        rate = float(argv[5]) if len(argv) > 5 else 0.0
+        loadgen_main(argv[1], float(argv[2]), int(argv[3]), argv[4], rate)
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0)

@@ -141,28 +141,36 @@ def rank(
                 touched[count] = entity
                 count += 1
             scores[entity] += weight
-    found = np.empty(count, np.int64)
-    values = np.empty(count)
-    size = 0
+    # the limit-th best rank of the allowed entities, through a min-heap of the best
+    heap = np.empty(max(limit, 1))
+    allowed = 0
     for t in range(count):
         entity = touched[t]
         if mask[entity]:
-            found[size] = entity
-            values[size] = scores[entity]
-            size += 1
+            _heap_offer(heap, min(allowed, limit), limit, scores[entity])
+            allowed += 1
+    # what ranks above it, and what ties with it, in one pass that also clears scores
+    above = np.empty(min(allowed, limit), np.int64)
+    above_values = np.empty(above.size)
+    tied = np.empty(allowed, np.int64)
+    n_above = n_tied = 0
+    for t in range(count):
+        entity = touched[t]
+        value = scores[entity]
         scores[entity] = 0.0
-    found, values = found[:size], values[:size]
-    if limit < size:
-        last = _kth_largest(values, limit)
-        above = values > last
-        at_last = values == last
-        keep = above | at_last
-        tied = np.sort(found[at_last])
-        room = max(0, TIE_ROOM * limit - int(above.sum()))
-        if room < tied.size:
-            # the lowest-numbered ``room`` of the tied entities
-            keep = above | (at_last & (found < tied[room]))
-        found, values = found[keep], values[keep]
+        if not mask[entity]:
+            continue
+        if allowed <= limit or value > heap[0]:
+            above[n_above] = entity
+            above_values[n_above] = value
+            n_above += 1
+        elif value == heap[0]:
+            tied[n_tied] = entity
+            n_tied += 1
+    # the tied ones, lowest entity numbers first, up to TIE_ROOM x limit in all
+    tied = np.sort(tied[:n_tied])[: max(0, TIE_ROOM * limit - n_above)]
+    found = np.concatenate((above[:n_above], tied))
+    values = np.concatenate((above_values[:n_above], np.full(tied.size, heap[0])))
     by_number = np.argsort(found)
     found, values = found[by_number], values[by_number]
     order = np.argsort(-values, kind="mergesort")
@@ -174,34 +182,29 @@ def rank(
     return ranked[keep]
 
 
-@numba.njit(cache=True, nogil=True)
-def _kth_largest(values: np.ndarray, k: int) -> float:
-    """The k-th largest of ``values`` (repeats counted; 1 <= k <= values.size), through
-    a min-heap of the k largest seen."""
-    heap = np.empty(k)
-    size = 0
-    for value in values:
-        if size < k:
-            child = size
-            size += 1
-            while child > 0:
-                parent = (child - 1) // 2
-                if heap[parent] <= value:
-                    break
-                heap[child] = heap[parent]
-                child = parent
-            heap[child] = value
-        elif value > heap[0]:
-            parent = 0
-            while True:
-                child = 2 * parent + 1
-                if child >= k:
-                    break
-                if child + 1 < k and heap[child + 1] < heap[child]:
-                    child += 1
-                if heap[child] >= value:
-                    break
-                heap[parent] = heap[child]
-                parent = child
-            heap[parent] = value
-    return heap[0]
+@numba.njit(cache=True, nogil=True, inline="always")
+def _heap_offer(heap: np.ndarray, size: int, k: int, value: float) -> None:
+    """Offers ``value`` to ``heap``, a min-heap of the ``k`` largest values offered so
+    far, ``size`` of them in it until it is full."""
+    if size < k:
+        child = size
+        while child > 0:
+            parent = (child - 1) // 2
+            if heap[parent] <= value:
+                break
+            heap[child] = heap[parent]
+            child = parent
+        heap[child] = value
+    elif value > heap[0]:
+        parent = 0
+        while True:
+            child = 2 * parent + 1
+            if child >= k:
+                break
+            if child + 1 < k and heap[child + 1] < heap[child]:
+                child += 1
+            if heap[child] >= value:
+                break
+            heap[parent] = heap[child]
+            parent = child
+        heap[parent] = value
