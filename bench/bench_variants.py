@@ -5,7 +5,9 @@ and rewrites them as other systems do: a company's legal form abbreviated and
 moved in front or behind ("LIMITED LIABILITY COMPANY X" -> "LLC X", "X LLC",
 "X, OOO"), "The" before an organisation's name, a ship's type prefix ("MV X",
 "M/T X"), a person's given name as an initial, names reversed and lower-cased,
-hyphens split or dropped. Each rewritten name is screened (tamis-v1, default
+hyphens split or dropped, an Arabic name without its chain of ancestors ("Moncef
+ben Mohamed ben Rhouma TRABELSI" -> "Moncef TRABELSI", also with another vowel in
+the given name). Each rewritten name is screened (tamis-v1, default
 threshold, schema given); a rewrite is found when the entity it came from is
 among the hits. The sample is fixed (seeded) so that runs compare.
 """
@@ -107,11 +109,58 @@ def _people(entities: list[Entity], rng: random.Random, count: int) -> Iterator[
             )
 
 
+#: "son / daughter of" words in Arabic names
+_LINEAGE_WORDS = frozenset(["bin", "ben", "ibn", "bint", "ould"])
+#: vowel changes between common romanisations (Usama / Osama, Mohamed / Muhamed)
+_VOWEL_SWAPS = (("u", "o"), ("o", "u"), ("i", "e"), ("e", "i"))
+
+
+def _everyday_form(name: str) -> list[str] | None:
+    """A name opening with two or more "bin X" links, as records write it: the given
+    name and the family name ("Moncef ben Mohamed ben Rhouma TRABELSI" -> "Moncef
+    TRABELSI"), or the given name and the last link when no family name follows."""
+    if "," in name:
+        family, _, given = name.partition(",")
+        name = f"{given.strip()} {family.strip()}"
+    words = name.split()
+    end, links = 1, 0
+    while end + 1 < len(words) and words[end].lower() in _LINEAGE_WORDS:
+        if words[end + 1].lower() in _LINEAGE_WORDS:
+            break
+        end, links = end + 2, links + 1
+    if links < 2:
+        return None
+    return [words[0], *words[end:]] if words[end:] else [words[0], *words[end - 2 : end]]
+
+
+def _ancestor_chains(entities: list[Entity], rng: random.Random, count: int) -> Iterator[Case]:
+    chosen = []
+    for entity in entities:
+        if entity.schema != "Person":
+            continue
+        for name in entity.names:
+            short = _everyday_form(name)
+            if short and _LATIN_NAME.fullmatch(" ".join(short)):
+                chosen.append((entity.id, short))
+                break
+    rng.shuffle(chosen)
+    kind = "Arabic name without its chain of ancestors"
+    for entity_id, short in chosen[:count]:
+        yield Case(kind, "Person", " ".join(short), entity_id)
+        given = short[0]
+        for old, new in _VOWEL_SWAPS:
+            if old in given.lower():
+                given = given.lower().replace(old, new, 1).title()
+                break
+        yield Case(kind + ", another spelling", "Person", " ".join([given, *short[1:]]), entity_id)
+
+
 GENERATORS: tuple[tuple[Callable[[list[Entity], random.Random, int], Iterator[Case]], int], ...] = (
     (_legal_forms, 150),
     (_organisations, 400),
     (_vessels, 150),
     (_people, 250),
+    (_ancestor_chains, 200),
 )
 
 

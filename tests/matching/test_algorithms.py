@@ -48,6 +48,14 @@ GOLDEN = [
         {"name": ["LIMITED LIABILITY COMPANY TRANSOIL"]},
         1.0,
     ),
+    # the short form of a chain of ancestors (a weak name of the person)
+    (
+        "tamis-v1",
+        "Person",
+        {"name": ["Osama Bin Laden"]},
+        {"name": ["BIN LADIN, Usama bin Muhammad bin Awad"]},
+        0.782609,
+    ),
     ("tamis-v1", "Vessel", {"name": ["OCEAN STAR II"]}, {"name": ["OCEAN STAR"]}, 0.65),
     ("tamis-v1", "Vessel", {"name": ["M/V Begey"]}, {"name": ["BEGEY"]}, 1.0),
     ("tamis-v1", "Organization", {"name": ["The Hamas"]}, {"name": ["HAMAS"]}, 1.0),

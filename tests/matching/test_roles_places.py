@@ -4,7 +4,12 @@ Roman numerals at the start of a name."""
 from __future__ import annotations
 
 from tamis.matching import get_algorithm
-from tamis.matching.features.lineage import swapped_lineage, swapped_parts
+from tamis.matching.features.lineage import (
+    names_unpaired_parent,
+    short_lineage_form,
+    swapped_lineage,
+    swapped_parts,
+)
 from tamis.matching.features.places import extra_countries
 from tamis.matching.prepared import prepare_name
 from tamis.model import Entity
@@ -73,3 +78,63 @@ def test_a_name_in_the_middle_of_a_lineage_chain_is_not_swapped():
     chain = ("mohammad", "bin", "salman", "bin", "abdulaziz")
     assert swapped_lineage(chain, ("mohammed", "bin", "salman")) is None
     assert swapped_lineage(("salman", "bin", "mohammed"), ("mohammed", "bin", "salman"))
+
+
+def test_short_lineage_form_keeps_the_given_and_the_family_name():
+    chain = ("moncef", "ben", "mohamed", "ben", "rhouma", "trabelsi")
+    assert short_lineage_form(chain) == ("moncef", "trabelsi")
+    # without a family name after the chain, its last link is the family name
+    bin_ladin = ("usama", "bin", "muhammad", "bin", "awad", "bin", "ladin")
+    assert short_lineage_form(bin_ladin) == ("usama", "bin", "ladin")
+    # one link is short already; a name that does not open with a chain has none
+    assert short_lineage_form(("ahmad", "bin", "hasan")) is None
+    assert short_lineage_form(("bin", "ladin", "usama", "bin", "muhammad", "bin", "awad")) is None
+
+
+def test_names_unpaired_parent():
+    tokens = ("moncef", "ben", "ali", "trabelsi")
+    assert names_unpaired_parent(tokens, ("ben", "ali"))
+    assert not names_unpaired_parent(tokens, ("ben",))
+    assert not names_unpaired_parent(("usama", "bin", "ladin"), ())
+
+
+def test_a_name_opening_with_a_chain_of_ancestors_gets_its_short_form_as_a_weak_name():
+    names = prepare_name("Moncef Ben Mohamed Ben Rhouma TRABELSI", person=True)
+    short = [n for n in names if n.short_form]
+    assert [n.tokens for n in short] == [("moncef", "trabelsi")]
+    assert short[0].weak and short[0].original == "Moncef Ben Mohamed Ben Rhouma TRABELSI"
+    assert not any(n.short_form for n in names if n is not short[0])
+    # organisations' names are not people's: no short form
+    assert not any(n.short_form for n in prepare_name("Moncef Ben Mohamed Ben Rhouma TRABELSI"))
+
+
+def test_everyday_forms_of_arabic_names_match_the_listed_chain():
+    trabelsi = {"name": ["Moncef Ben Mohamed Ben Rhouma TRABELSI"]}
+    assert _score({"name": ["Moncef Trabelsi"]}, trabelsi) == 0.9
+    assert (
+        _score({"name": ["Moncef ben Mohamed ben Rhouma Trabelsi"]}, {"name": ["TRABELSI, Moncef"]})
+        == 0.9
+    )
+    bin_ladin = {"name": ["BIN LADIN, Usama bin Muhammad bin Awad"]}
+    assert _score({"name": ["Osama Bin Laden"]}, bin_ladin) >= 0.75
+    # the short form drops the parents: it neither confirms another father nor
+    # another given name
+    assert _score({"name": ["Moncef Ben Ali Trabelsi"]}, trabelsi) < 0.75
+    assert _score({"name": ["TRABELSI, Moncef Ben Ali"]}, trabelsi) < 0.75
+    assert _score({"name": ["Mourad Trabelsi"]}, trabelsi) < 0.75
+    assert _score({"name": ["Hamza bin Laden"]}, bin_ladin) < 0.75
+
+
+def test_explanation_names_the_short_form():
+    query = Entity.from_dict(
+        {"id": "q", "schema": "Person", "properties": {"name": ["Osama Bin Laden"]}}
+    )
+    cand = Entity.from_dict(
+        {
+            "id": "c",
+            "schema": "Person",
+            "properties": {"name": ["BIN LADIN, Usama bin Muhammad bin Awad"]},
+        }
+    )
+    text = get_algorithm("tamis-v1").compare(query, cand).explanations[0].text
+    assert "(short form 'usama bin ladin')" in text

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tamis.matching.features.lineage import short_lineage_form
 from tamis.model import ID_PROPS, Entity, schema_is_a
 from tamis.sources.countries import country_code
 from tamis.text import detect_script, name_variants, normalize
@@ -73,6 +74,7 @@ class PreparedName:
     numbers: frozenset[str]  #: digit and roman-numeral tokens
     script: str  #: dominant script of the original
     weak: bool = False  #: from a weak alias (a nickname or partial name)
+    short_form: bool = False  #: the short form of a chain of ancestors (and weak)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,9 @@ def prepare_name(
     Legal forms are split off except in the names of people, where the same
     letters are usually a name ("PAO Yu Liang", "SA" in Vietnamese names); so is a
     leading "the". A ship's name (``vessel``) loses its type prefix ("MV", "M/T",
-    "Motor Vessel").
+    "Motor Vessel"). A person's name that opens with a chain of ancestors also gets
+    its short form, as a weak name (see
+    :func:`~tamis.matching.features.lineage.short_lineage_form`).
     """
     script = "Latin" if name.isascii() else detect_script(name)
     out: list[PreparedName] = []
@@ -119,21 +123,39 @@ def prepare_name(
             if not key or key in seen:
                 continue
             seen.add(key)
-            out.append(
-                PreparedName(
-                    original=name,
-                    latin=latin,
-                    tokens=key,
-                    legal=frozenset(legal),
-                    phonetic=tuple(phonetic_key(t) for t in key),
-                    joined="".join(key),
-                    compact=latin.replace(" ", ""),
-                    numbers=_numbers(key),
-                    script=script,
-                    weak=weak,
-                )
-            )
+            out.append(_prepared(name, latin, key, legal, script, weak))
+    if person:
+        # the short form of a chain of ancestors, weaker evidence than the full name
+        for full in list(out):
+            short = short_lineage_form(full.tokens)
+            if short and short not in seen:
+                seen.add(short)
+                out.append(_prepared(name, " ".join(short), short, [], script, True, True))
     return tuple(out)
+
+
+def _prepared(
+    name: str,
+    latin: str,
+    tokens: tuple[str, ...],
+    legal: list[str],
+    script: str,
+    weak: bool,
+    short_form: bool = False,
+) -> PreparedName:
+    return PreparedName(
+        original=name,
+        latin=latin,
+        tokens=tokens,
+        legal=frozenset(legal),
+        phonetic=tuple(phonetic_key(t) for t in tokens),
+        joined="".join(tokens),
+        compact=latin.replace(" ", ""),
+        numbers=_numbers(tokens),
+        script=script,
+        weak=weak,
+        short_form=short_form,
+    )
 
 
 def _numbers(tokens: tuple[str, ...]) -> frozenset[str]:

@@ -100,7 +100,9 @@ def _name_text(match: NameMatch, contribution: float) -> str:
                 f"'{' '.join(match.candidate_unpaired)}'"
             )
     via = f" via '{q.latin}'" if q.script not in ("Latin", "Common") else ""
-    return f"Name '{q.original}' ~ '{c.original}'{via} ({detail}) {signed(contribution)}"
+    query = f"'{q.original}'" + (f" (short form '{q.latin}')" if q.short_form else "")
+    listed = f"'{c.original}'" + (f" (short form '{c.latin}')" if c.short_form else "")
+    return f"Name {query} ~ {listed}{via} ({detail}) {signed(contribution)}"
 
 
 def _date_delta(agreement: np.ndarray) -> np.ndarray:
@@ -136,7 +138,7 @@ def _shares_identifier(
 
 class TamisV1(Algorithm):
     name = "tamis-v1"
-    version = "3"
+    version = "4"
     description = (
         "Token alignment of names across scripts (fuzzy, phonetic, initials, joined forms), "
         "with birth date, nationality, gender, identifiers, numbers and legal forms. "

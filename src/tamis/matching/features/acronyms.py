@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from tamis.matching.features.names import WEAK_ALIAS_FACTOR, NameMatch, TokenPair, align
+from tamis.matching.features.names import NameMatch, TokenPair, align, evidence_factor
 from tamis.matching.features.tokens import ORG_FILLERS, VOWELS
 from tamis.matching.prepared import PreparedName, phonetic_key
 
@@ -227,7 +227,7 @@ def acronym_alignment(
             match = _aligned(q, c, org)
             if match is None:
                 continue
-            factor = ACRONYM_FACTOR * (WEAK_ALIAS_FACTOR if c.weak else 1.0)
+            factor = ACRONYM_FACTOR * evidence_factor(q, c)
             match = match._replace(score=match.score * factor, query=q, candidate=c)
             if best is None or match.score > best.score:
                 best = match

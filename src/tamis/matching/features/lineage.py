@@ -11,6 +11,28 @@ from __future__ import annotations
 
 #: "son / daughter of" particles: the word before names the person, the word after the parent.
 LINEAGE = frozenset(["bin", "ibn", "bint", "binti", "ben", "ould"])
+#: Links in a chain from which its short form is also a name of the person.
+SHORT_FORM_MIN_LINKS = 2
+
+
+def short_lineage_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The everyday form of a name that opens with a chain of ancestors, or None.
+
+    Lists write Arabic names in full, "Moncef ben Mohamed ben Rhouma Trabelsi" (Moncef,
+    son of Mohamed, son of Rhouma, of the Trabelsi family); passports, bank records and
+    the press write "Moncef Trabelsi". With a family name after the chain the short
+    form is the given name and the family name; without one, the chain's last link is
+    the family name ("Usama bin Muhammad bin Awad bin Ladin" -> "Usama bin Ladin").
+    Only chains of SHORT_FORM_MIN_LINKS links or more: "Ahmad bin Hasan" is short already.
+    """
+    end, links = 1, 0
+    while end + 1 < len(tokens) and tokens[end] in LINEAGE and tokens[end + 1] not in LINEAGE:
+        links += 1
+        end += 2
+    if links < SHORT_FORM_MIN_LINKS:
+        return None
+    family = tokens[end:]
+    return (tokens[0], *family) if family else (tokens[0], *tokens[end - 2 : end])
 
 
 def _roles(tokens: tuple[str, ...]) -> tuple[set[str], set[str]]:
@@ -46,3 +68,11 @@ def swapped_parts(query: tuple[str, str] | None, candidate: tuple[str, str] | No
     if qg != qf and qg == cf and qf == cg:
         return qg
     return None
+
+
+def names_unpaired_parent(tokens: tuple[str, ...], unpaired: tuple[str, ...]) -> bool:
+    """Whether a token left unpaired names a parent (follows a lineage particle): a
+    short form, which has dropped the parents, cannot confirm or deny it."""
+    return any(
+        token in unpaired and tokens[i - 1] in LINEAGE for i, token in enumerate(tokens) if i
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tamis.matching.features.names import NameMatch, align
+from tamis.matching.features.names import NameMatch, align, evidence_factor
 from tamis.matching.features.tokens import spelling_similarity
 from tamis.matching.prepared import PreparedName, phonetic_key
 
@@ -52,4 +52,7 @@ def merged_alignment(
         match = align(query, c, org)
         if best is None or match.score > best.score:
             best = match
+    factor = evidence_factor(query, candidate)
+    if best is not None and factor != 1.0:
+        best = best._replace(score=best.score * factor)
     return best

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
+from tamis.matching.features.lineage import names_unpaired_parent
 from tamis.matching.features.tokens import (
     ORG_FILLERS,
     is_common,
@@ -271,6 +272,18 @@ def _scored_pair(
     j: int,
 ) -> NameMatch:
     match = align(query, candidate, org, similar, None if joined is None else joined[i][j])
-    if candidate.weak:
-        return match._replace(score=match.score * WEAK_ALIAS_FACTOR)
-    return match
+    if (query.short_form or candidate.short_form) and (
+        names_unpaired_parent(query.tokens, match.query_unpaired)
+        or names_unpaired_parent(candidate.tokens, match.candidate_unpaired)
+    ):
+        # "Moncef ben Ali Trabelsi" is not confirmed by the short form of "Moncef ben
+        # Mohamed ben Rhouma Trabelsi": the full names are compared instead
+        return match._replace(score=0.0)
+    factor = evidence_factor(query, candidate)
+    return match if factor == 1.0 else match._replace(score=match.score * factor)
+
+
+def evidence_factor(query: PreparedName, candidate: PreparedName) -> float:
+    """What an alignment of these two names keeps of its score: WEAK_ALIAS_FACTOR for a
+    list name's weak alias or a short form derived from either side's name, else 1."""
+    return WEAK_ALIAS_FACTOR if candidate.weak or query.short_form else 1.0
