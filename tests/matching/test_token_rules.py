@@ -8,6 +8,7 @@ import pytest
 from tamis.matching import get_algorithm
 from tamis.matching.features.legal import legal_form_agreement
 from tamis.matching.features.merge import merged_alignment
+from tamis.matching.features.names import PAIR_MIN
 from tamis.matching.features.tokens import (
     is_abbreviation,
     is_anagram,
@@ -15,7 +16,7 @@ from tamis.matching.features.tokens import (
     spelling_similarity,
     token_similarity,
 )
-from tamis.matching.prepared import prepare_name
+from tamis.matching.prepared import phonetic_key, prepare_name
 from tamis.model import Entity
 
 
@@ -236,3 +237,25 @@ def test_both_run_initials_reads_a_name_as_person_and_organisation():
         organisation = set(run_initials.__wrapped__(tokens, True))
         assert both_run_initials(tokens) == (person, organisation), tokens
     assert both_run_initials(("international", "business", "machines"))[1] == {"ib", "bm", "ibm"}
+
+
+def test_a_dropped_ending_is_not_also_read_as_an_abbreviation():
+    # "khmis" less its -s is "khmi", which looks like a contraction of "khamenei"
+    score, kind = token_similarity(
+        "khamenei", "khmis", phonetic_key("khamenei"), phonetic_key("khmis")
+    )
+    assert score < PAIR_MIN, kind
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("علی خامنه‌ای", "KHAMENEI, Ali Husseini"),
+        ("علی خامنه ای", "KHAMENEI, Ali Husseini"),
+        ("حسین موسوی", "MUSAVI, Hossein"),
+        ("اسماعیل رضوی", "RAZAVI, Esma'il"),
+        ("مصطفی مغنیه", "MUGHNIYEH, Mustafa"),
+    ],
+)
+def test_persian_script_names_find_their_listed_spelling(query, listed):
+    assert _score(query, listed) >= 0.75

@@ -24,6 +24,9 @@ from tamis.text import detect_script, latinize, normalize, tokenize
         ("!!!", ""),
         ("\ud800broken", "broken"),
         ("Ⅻ", "xii"),
+        # zero-width joiners shape letters inside a word: they never split it
+        ("خامنه\u200cای", "خامنهای"),
+        ("पन\u200dत", "पनत"),
     ],
 )
 def test_normalize(text: str, expected: str) -> None:

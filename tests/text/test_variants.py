@@ -38,9 +38,21 @@ from tamis.text.normalize import MAX_VARIANTS
         ("عبد الرحمن", ["abd al rahman", "abdul rahman", "abdulrahman", "abdurrahman"]),
         ("البغدادي", ["al baghdadi", "albaghdadi", "el baghdadi"]),
         ("الرشيد", ["al rashid", "ar rashid", "alrashid"]),
-        ("أسامة بن لادن", ["usama bin ladn", "osama ben ladan"]),
+        ("أسامة بن لادن", ["usama bin ladin", "osama ben laden"]),
         ("حسين", ["husayn", "hussein", "hussain", "husain", "hossein"]),
         ("پرویز", ["parviz", "pervez"]),
+        # Persian: the zero-width non-joiner inside a word, and the ending typed apart
+        ("علی خامنه‌ای", ["ali khamenei"]),
+        ("علی خامنه ای", ["ali khamenei"]),
+        # a given name + the nisba ی (-i), after a long vowel یی (-ei)
+        ("حسینی", ["husayni", "hosseini"]),
+        ("محمدی", ["muhammadi", "mohammadi"]),
+        ("رضایی", ["rezaei", "rezai"]),
+        # the nisba وی: -avi in Persian, -awi in Arabic; Persian و, ض are v, z
+        ("موسوی", ["musavi", "mousavi"]),
+        ("بدوي", ["badawi"]),
+        ("خسروی", ["khasravi"]),
+        ("وحید", ["vahid"]),
         # Chinese: syllables separated, given name joined, all joined
         ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
         ("李明", ["li ming", "liming"]),

@@ -66,8 +66,13 @@ def _names() -> dict[str, tuple[str, ...]]:
     return {unify(str(k)): tuple(str(v) for v in vs) for k, vs in table.items()}
 
 
-def _render(word: str) -> str:
-    """Consonants and long vowels of one word (no table look-up)."""
+#: Arabic letters that Persian reads as another sound (رضوی -> razavi, not radawi).
+_PERSIAN_SOUNDS = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s"}
+
+
+def _render(word: str, persian: bool = False) -> str:
+    """Consonants and long vowels of one word (no table look-up), read as Persian
+    where ``persian``."""
     out: list[str] = []
     chars = [ch for ch in word if ch not in _DROP_MARKS]
     n = len(chars)
@@ -77,13 +82,19 @@ def _render(word: str) -> str:
             continue
         prev = chars[i - 1] if i else ""
         nxt = chars[i + 1] if i + 1 < n else ""
-        if ch in "وي":
-            glide = "w" if ch == "و" else "y"
+        if ch == "و" and 0 < i == n - 2 and nxt == "ي" and prev not in _VOWEL_LETTERS:
+            # the nisba ending وي after a consonant: -awi (Badawi), Persian -avi (Mousavi)
+            out.append("av" if persian else "aw")
+        elif ch in "وي":
+            # Persian reads و as a consonant "v" (Vahid, Rezvani), Arabic as "w"
+            glide = ("v" if persian else "w") if ch == "و" else "y"
             vowel = "u" if ch == "و" else "i"
             beside_vowel = prev in _VOWEL_LETTERS or nxt in _VOWEL_LETTERS or nxt in _MARKS
             out.append(glide if i == 0 or beside_vowel else vowel)
         elif ch in "هة" and i == n - 1 and i > 0:
             out.append("a" if ch == "ة" or prev not in _VOWEL_LETTERS else "h")
+        elif persian and ch in _PERSIAN_SOUNDS:
+            out.append(_PERSIAN_SOUNDS[ch])
         else:
             out.append(_LETTERS.get(ch, ch))
     return "".join(out)
@@ -122,14 +133,44 @@ def _all_clusters_a(rendered: str) -> str:
     return "".join(out)
 
 
+#: Letters only Persian (and Urdu, Pashto) write: a word with one of them is read as Persian.
+_PERSIAN_ONLY = frozenset("یکگچپژ")
+
+
 @short_string_cache(100_000, 40)
 def _word_alternatives(word: str) -> tuple[str, ...]:
     """Spellings of one word without article handling."""
-    known = _names().get(unify(word))
+    key = unify(word)
+    known = _names().get(key)
     if known:
         return known
-    rendered = _render(word.translate(_PERSIAN_LETTERS))
+    derived = _ending_alternatives(key)
+    if derived:
+        return derived
+    persian = any(ch in _PERSIAN_ONLY for ch in word)
+    rendered = _render(word.translate(_PERSIAN_LETTERS), persian)
     return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered, _all_clusters_a(rendered))))
+
+
+def _ending_alternatives(key: str) -> tuple[str, ...]:
+    """Spellings of a known name with an ending (``key`` unified), or none.
+
+    Persian and Arabic family names are often a given name + ی / ي ("of", the nisba):
+    حسینی -> hosseini, محمدی -> mohammadi; after a long vowel the ending is written یی
+    and read -ei or -i (رضایی -> rezaei); a name ending in ه takes it as ‌ای, read -ei
+    (خامنه‌ای -> khamenei).
+    """
+    names = _names()
+    if len(key) > 3 and key.endswith("هاي"):
+        stem = key[:-3]
+        spellings = names.get(stem + "ه") or names.get(stem) or (_render(stem),)
+        return tuple(dict.fromkeys(f"{s.removesuffix('h')}ei" for s in spellings))
+    if len(key) > 3 and key.endswith("يي") and key[:-2] in names:
+        spellings = names[key[:-2]]
+        return tuple(dict.fromkeys(x for s in spellings for x in (f"{s}ei", f"{s}i", f"{s}yi")))
+    if len(key) > 2 and key.endswith("ي") and key[:-1] in names:
+        return tuple(dict.fromkeys(f"{s.removesuffix('i')}i" for s in names[key[:-1]]))
+    return ()
 
 
 def _article_alternatives(word: str) -> tuple[str, ...]:
@@ -176,6 +217,10 @@ def _units(words: list[str]) -> list[tuple[str, ...]]:
     while i < len(words):
         word = words[i]
         key = unify(word)
+        if key.endswith("ه") and i + 1 < len(words) and unify(words[i + 1]) == "اي":
+            # خامنه ای: the ending ‌ای typed as a word of its own
+            word, key = word + words[i + 1], key + "اي"
+            i += 1
         if not is_arabic_word(word):
             units.append((word,))
         elif key == "عبد" and i + 1 < len(words) and is_arabic_word(words[i + 1]):

@@ -51,6 +51,10 @@ def normalize(text: str) -> str:
     if _SURROGATES.search(text):
         text = _SURROGATES.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
+    if "\u200c" in text or "\u200d" in text:
+        # zero-width (non-)joiners shape letters inside a word (Persian خامنه‌ای, Indic
+        # scripts): they never separate words
+        text = text.replace("\u200c", "").replace("\u200d", "")
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 

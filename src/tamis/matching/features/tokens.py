@@ -224,7 +224,9 @@ def _without_ending(a: str, b: str) -> float:
     if len(stem) < ENDING_MIN_STEM:
         return 0.0
     sim, kind = token_similarity(stem, other, _phonetic_key(stem), _phonetic_key(other))
-    return sim * ENDING_FACTOR if kind != "case ending" else 0.0
+    # one rule at a time: a stem is not also read as an abbreviation ("khmis" is not
+    # "khmi", short for "khamenei")
+    return sim * ENDING_FACTOR if kind not in ("case ending", "abbreviation") else 0.0
 
 
 #: The letters counted as vowels (contractions keep one at most; syllables are their groups).
