@@ -53,6 +53,10 @@ from tamis.text.normalize import MAX_VARIANTS
         ("بدوي", ["badawi"]),
         ("خسروی", ["khasravi"]),
         ("وحید", ["vahid"]),
+        # compound given names written as one word; a Persian name's final ه and ق
+        ("غلامعلی رشید", ["ghulam ali rashid", "gholam ali rasheed"]),
+        ("محمد مقیسه", ["muhammad maghiseh"]),
+        ("محمد باقر قالیباف", ["mohammad baghar ghalibaf"]),
         # Chinese: syllables separated, given name joined, all joined
         ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
         ("李明", ["li ming", "liming"]),

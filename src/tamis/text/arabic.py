@@ -67,7 +67,7 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 
 #: Arabic letters that Persian reads as another sound (رضوی -> razavi, not radawi).
-_PERSIAN_SOUNDS = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s"}
+_PERSIAN_SOUNDS = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s", "ق": "gh"}
 
 
 def _render(word: str, persian: bool = False) -> str:
@@ -92,7 +92,10 @@ def _render(word: str, persian: bool = False) -> str:
             beside_vowel = prev in _VOWEL_LETTERS or nxt in _VOWEL_LETTERS or nxt in _MARKS
             out.append(glide if i == 0 or beside_vowel else vowel)
         elif ch in "هة" and i == n - 1 and i > 0:
-            out.append("a" if ch == "ة" or prev not in _VOWEL_LETTERS else "h")
+            if persian and ch == "ه" and prev not in _VOWEL_LETTERS:
+                out.append("eh")  # Persian final ه after a consonant: Fatemeh, Moghiseh
+            else:
+                out.append("a" if ch == "ة" or prev not in _VOWEL_LETTERS else "h")
         elif persian and ch in _PERSIAN_SOUNDS:
             out.append(_PERSIAN_SOUNDS[ch])
         else:
@@ -139,17 +142,43 @@ _PERSIAN_ONLY = frozenset("یکگچپژ")
 
 @short_string_cache(100_000, 40)
 def _word_alternatives(word: str) -> tuple[str, ...]:
-    """Spellings of one word without article handling."""
+    """Spellings of one word without article handling (read as Persian when it has a
+    letter only Persian writes)."""
+    return _alternatives(word, any(ch in _PERSIAN_ONLY for ch in word))
+
+
+@short_string_cache(100_000, 40)
+def _persian_word_alternatives(word: str) -> tuple[str, ...]:
+    """Spellings of one word of a Persian name (another word of it has a Persian letter)."""
+    return _alternatives(word, True)
+
+
+def _alternatives(word: str, persian: bool) -> tuple[str, ...]:
     key = unify(word)
     known = _names().get(key)
     if known:
         return known
-    derived = _ending_alternatives(key)
+    derived = _ending_alternatives(key) or _compound_alternatives(key)
     if derived:
         return derived
-    persian = any(ch in _PERSIAN_ONLY for ch in word)
     rendered = _render(word.translate(_PERSIAN_LETTERS), persian)
     return tuple(dict.fromkeys((_vowelled_guess(rendered), rendered, _all_clusters_a(rendered))))
+
+
+def _compound_alternatives(key: str) -> tuple[str, ...]:
+    """Spellings of two known names written as one word, as Persian writes compound
+    given names (غلامعلی -> gholam ali, محمدجواد -> mohammad javad), or none."""
+    names = _names()
+    for cut in range(len(key) - 2, 1, -1):
+        first, second = names.get(key[:cut]), names.get(key[cut:])
+        if first and second:
+            count = max(len(first), len(second))
+            out = [
+                f"{first[min(k, len(first) - 1)]} {second[min(k, len(second) - 1)]}"
+                for k in range(count)
+            ]
+            return tuple(dict.fromkeys([*out, first[0] + second[0]]))
+    return ()
 
 
 def _ending_alternatives(key: str) -> tuple[str, ...]:
@@ -213,6 +242,7 @@ def _allah_alternatives(word: str) -> tuple[str, ...]:
 def _units(words: list[str]) -> list[tuple[str, ...]]:
     """Group words into romanisation units, each with its alternative spellings."""
     units: list[tuple[str, ...]] = []
+    persian = any(ch in _PERSIAN_ONLY for word in words for ch in word)
     i = 0
     while i < len(words):
         word = words[i]
@@ -234,7 +264,7 @@ def _units(words: list[str]) -> list[tuple[str, ...]]:
         elif key.startswith("ال") and len(key) > 3 and key != "الله":
             units.append(_article_alternatives(word))
         else:
-            units.append(_word_alternatives(word))
+            units.append(_persian_word_alternatives(word) if persian else _word_alternatives(word))
         i += 1
     return units
 
