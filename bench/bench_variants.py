@@ -197,4 +197,41 @@ def run(quick: bool) -> str:
     ]
     for kind, (hit, total) in found.items():
         lines.append(f"| {kind} | {hit:,} / {total:,} | {hit / total:.3f} |")
+    lines += ["", *_scripts_table(entities)]
     return "\n".join(lines) + "\n"
+
+
+def _scripts_table(entities: list[Entity]) -> list[str]:
+    """Each person listed with a name in Latin letters and one in another script: the
+    other-script name compared with the first Latin one (tamis-v1, names only)."""
+    from tamis.matching import get_algorithm
+    from tamis.text import detect_script
+
+    algorithm = get_algorithm("tamis-v1")
+    counts: dict[str, list[int]] = {}
+    for entity in entities:
+        if entity.schema != "Person":
+            continue
+        latin = [n for n in entity.names if detect_script(n) == "Latin"]
+        for name in entity.names:
+            script = detect_script(name)
+            if not latin or script in ("Latin", "Common"):
+                continue
+            score = algorithm.compare(
+                Entity("q", "Person", {"name": [name]}), Entity("c", "Person", {"name": latin[:1]})
+            ).score
+            row = counts.setdefault(script, [0, 0])
+            row[0] += score >= algorithm.threshold
+            row[1] += 1
+    lines = [
+        "The same people's names in two scripts, from the lists themselves: every name in "
+        "another script compared with the person's first Latin name (names only, default "
+        "threshold). Some pairs are not renderings of each other (a maiden name, a Belarusian "
+        "form beside a Russian one, another alias), so 1.0 is out of reach.",
+        "",
+        "| script | pairs at or above the threshold | share |",
+        "|---|---|---|",
+    ]
+    for script, (hit, total) in sorted(counts.items(), key=lambda item: -item[1][1]):
+        lines.append(f"| {script} | {hit:,} / {total:,} | {hit / total:.3f} |")
+    return lines
