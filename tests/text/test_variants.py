@@ -57,6 +57,10 @@ from tamis.text.normalize import MAX_VARIANTS
         ("غلامعلی رشید", ["ghulam ali rashid", "gholam ali rasheed"]),
         ("محمد مقیسه", ["muhammad maghiseh"]),
         ("محمد باقر قالیباف", ["mohammad baghar ghalibaf"]),
+        # an initial ain before a consonant; compound names joined as Latin writes them
+        ("جمال عكاشة", ["jamal akasha"]),
+        ("نور الدين", ["nur al din", "nooruddin", "noureddine"]),
+        ("ضياء الرحمن", ["zia ur rahman", "ziyaurrahman"]),
         # Chinese: syllables separated, given name joined, all joined
         ("习近平", ["xi jin ping", "xi jinping", "xijinping"]),
         ("李明", ["li ming", "liming"]),

@@ -96,6 +96,8 @@ def _render(word: str, persian: bool = False) -> str:
                 out.append("eh")  # Persian final ه after a consonant: Fatemeh, Moghiseh
             else:
                 out.append("a" if ch == "ة" or prev not in _VOWEL_LETTERS else "h")
+        elif ch == "ع" and i == 0 and nxt and nxt not in _VOWEL_LETTERS and nxt not in "وي":
+            out.append("a")  # an initial ain before a consonant: Akkasha, Alloush
         elif persian and ch in _PERSIAN_SOUNDS:
             out.append(_PERSIAN_SOUNDS[ch])
         else:
@@ -239,6 +241,27 @@ def _allah_alternatives(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: Second words of compound names (نور الدين, ضياء الرحمن, انعام الحق) and how Latin
+#: spellings join them to the first: spaced with "al", joined ("nooruddin"), French-style
+#: ("noureddine") or South Asian ("zia ur rahman").
+_COMPOUND_ENDINGS = {
+    unify("الدين"): ("al din", "uddin", "eddine", "ud din", "eddin", "ad din", "aldin"),
+    unify("الرحمن"): ("al rahman", "urrahman", "ur rahman", "errahmane", "ul rahman"),
+    unify("الرحمان"): ("al rahman", "urrahman", "ur rahman", "errahmane", "ul rahman"),
+    unify("الحق"): ("al haq", "ulhaq", "ul haq", "elhak", "al hakk"),
+}
+
+
+def _compound_name_alternatives(word: str, second: str) -> tuple[str, ...]:
+    """Spellings of a name + الدين / الرحمن / الحق written as one compound name."""
+    firsts = _word_alternatives(word)
+    out = []
+    for k, ending in enumerate(_COMPOUND_ENDINGS[second]):
+        first = firsts[min(k, len(firsts) - 1)]
+        out.append(f"{first} {ending}" if " " in ending else f"{first}{ending}")
+    return tuple(dict.fromkeys(out))
+
+
 def _units(words: list[str]) -> list[tuple[str, ...]]:
     """Group words into romanisation units, each with its alternative spellings."""
     units: list[tuple[str, ...]] = []
@@ -260,6 +283,13 @@ def _units(words: list[str]) -> list[tuple[str, ...]]:
             units.append(_abd_alternatives(word[3:]))
         elif i + 1 < len(words) and unify(words[i + 1]) == "الله" and key != "الله":
             units.append(_allah_alternatives(word))
+            i += 1
+        elif (
+            i + 1 < len(words)
+            and unify(words[i + 1]) in _COMPOUND_ENDINGS
+            and not key.startswith("ال")
+        ):
+            units.append(_compound_name_alternatives(word, unify(words[i + 1])))
             i += 1
         elif key.startswith("ال") and len(key) > 3 and key != "الله":
             units.append(_article_alternatives(word))
