@@ -36,6 +36,7 @@ def serve(
     import uvicorn
 
     from tamis.api.settings import load_settings, to_environ
+    from tamis.api.workers import balanced_workers_supported, run_balanced
     from tamis.store import open_store
     from tamis.store.bundled import load_bundled
 
@@ -55,19 +56,23 @@ def serve(
         f"(API docs at /docs, {settings.workers} worker(s), screening "
         f"{'open' if settings.open_screening else 'needs an API key'})"
     )
-    uvicorn.run(
-        "tamis.api.app:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        log_level="warning",
-        access_log=False,
+    options = {
+        "factory": True,
+        "host": settings.host,
+        "port": settings.port,
+        "workers": settings.workers,
+        "log_level": "warning",
+        "access_log": False,
         # a worker busy scoring (or rebuilding its index) on a loaded machine can
         # take seconds to answer the supervisor's ping; uvicorn's default of 5 s
         # would kill and restart it, failing requests while the new one loads
-        timeout_worker_healthcheck=120,
-    )
+        "timeout_worker_healthcheck": 120,
+    }
+    if settings.workers > 1 and balanced_workers_supported():
+        # one listening socket per worker: see tamis.api.workers
+        run_balanced(uvicorn.Config("tamis.api.app:create_app", **options))
+    else:
+        uvicorn.run("tamis.api.app:create_app", **options)
 
 
 def _keystore():  # type: ignore[no-untyped-def]
