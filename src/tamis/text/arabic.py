@@ -11,7 +11,15 @@ Arabic writes long vowels only, so a word is romanised in two ways:
 
 The article (ال) is kept as a separate "al" token by default, with attached ("alx"), "el"
 and sun-letter ("ar rashid") variants. Names with عبد (servant of) are one unit with the
-word that follows: عبد الله -> abdullah, abd allah, abdallah, ...
+word that follows: عبد الله -> abdullah, abd allah, abdallah, ...; so are compound names
+with الدين, الرحمن and الحق, also joined as Latin records write them (نور الدين ->
+nur al din, nooruddin, noureddine).
+
+A known name with an ending takes the table's spellings: + ی / ي (the nisba) reads -i
+(حسینی -> hosseini), + یی -ei (رضایی -> rezaei), ه + ‌ای -ei (خامنه‌ای -> khamenei); two
+known names written as one word are read as two (غلامعلی -> gholam ali). A name with a
+letter only Persian writes (پ چ ژ گ ک ی) is read as Persian throughout: و as v, ض ذ ظ
+as z, ث as s, ق as gh, a final ه after a consonant as -eh, the ending وی as -avi.
 """
 
 from __future__ import annotations
