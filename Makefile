@@ -6,8 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint venv clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+# the matching modules setup.py compiles: editing one rebuilds (an old build would run)
+NATIVE_SOURCES := setup.py $(wildcard src/tamis/matching/features/*.py src/tamis/matching/algorithms/*.py)
+
+$(STAMP): pyproject.toml $(NATIVE_SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev,spark]"
 	touch $(STAMP)
@@ -32,3 +35,4 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+	find src -name '*.so' -delete

@@ -76,7 +76,12 @@ def main(argv: list[str]) -> None:
             f"{before:.2f} s before and {after:.2f} s after (see the top of this page)._\n"
         )
         existing[name] = body
-    machine = f"{platform.machine()}, Python {platform.python_version()}"
+    from tamis.native import build_description
+
+    machine = (
+        f"{platform.machine()}, Python {platform.python_version()}, matching core "
+        f"{build_description().split(' (')[0]}"
+    )
     parts = [HEADER.format(machine=machine)]
     for name in ORDER + sorted(set(existing) - set(ORDER)):
         if name in existing:

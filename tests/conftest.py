@@ -16,6 +16,21 @@ def lists_dir() -> Path:
     return LISTS
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test an old compiled build: Python would import it instead of the
+    edited source beside it, and the tests would pass or fail on yesterday's code."""
+    from tamis.native import stale_builds
+
+    stale = stale_builds()
+    if stale:
+        names = ", ".join(str(path.name) for path in stale)
+        pytest.exit(
+            f"compiled modules are older than their sources ({names}): run `make venv` "
+            "(or `pip install -e .`) to compile them again",
+            returncode=2,
+        )
+
+
 @pytest.fixture
 def tamis_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data directory with the default SQLite store inside it."""

@@ -14,12 +14,14 @@ each moves OFAC's scores by several points:
 
 from __future__ import annotations
 
+from typing import Final
+
 from rapidfuzz.distance import Jaro
 
 #: Leading characters that can earn the prefix bonus.
-PREFIX_MAX = 4
+PREFIX_MAX: Final = 4
 #: The bonus per common leading character, as a share of what Jaro left to 1.
-PREFIX_SCALE = 0.1
+PREFIX_SCALE: Final = 0.1
 
 
 def jaro(a: str, b: str) -> float:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
 from tamis.matching.algorithms.base import Algorithm
 from tamis.matching.algorithms.ofac_jaro import jaro_winkler, jaro_winkler_bound
@@ -38,12 +39,12 @@ from tamis.text.caching import short_string_cache
 from tamis.text.phonetic import soundex
 
 #: A name part matching no list part at least this well counts as not found.
-PART_MIN = 0.7
+PART_MIN: Final = 0.7
 #: Query parts shorter than this (initials, "AL", "UN") are left out of the part score.
-PART_MIN_LEN = 3
-_DROP = re.compile(r"['\u2019`]")
-_SPACE = re.compile(r"[^A-Z0-9-]+")
-_PART = re.compile(r"[^A-Z0-9]+")
+PART_MIN_LEN: Final = 3
+_DROP: Final = re.compile(r"['\u2019`]")
+_SPACE: Final = re.compile(r"[^A-Z0-9-]+")
+_PART: Final = re.compile(r"[^A-Z0-9]+")
 
 
 def ofac_form(name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 
@@ -46,27 +47,27 @@ from tamis.matching.prepared import PreparedEntity
 from tamis.model import schema_is_a
 
 #: name score when only particles / common words match ("Bank", "Al")
-COMMON_ONLY_CAP = 0.4
+COMMON_ONLY_CAP: Final = 0.4
 #: unless the name has at least this many words, all matched on both sides
-COMMON_NAME_MIN_WORDS = 3
-NUMBER_PENALTY = 0.3
-LEGAL_PENALTY = 0.3
-DATE_BONUS = 0.05
-DATE_PENALTY = 0.35
-COUNTRY_BONUS = 0.03
-COUNTRY_PENALTY = 0.15
-GENDER_PENALTY = 0.2
+COMMON_NAME_MIN_WORDS: Final = 3
+NUMBER_PENALTY: Final = 0.3
+LEGAL_PENALTY: Final = 0.3
+DATE_BONUS: Final = 0.05
+DATE_PENALTY: Final = 0.35
+COUNTRY_BONUS: Final = 0.03
+COUNTRY_PENALTY: Final = 0.15
+GENDER_PENALTY: Final = 0.2
 #: Rounding of the final score, and the margin screening keeps below a floor for it.
-DIGITS = 6
-ROUNDING_MARGIN = 1e-6
+DIGITS: Final = 6
+ROUNDING_MARGIN: Final = 1e-6
 #: the person named in one name is the parent (or the family name) in the other
-ROLE_PENALTY = 0.3
+ROLE_PENALTY: Final = 0.3
 #: an organisation name naming a country the other lacks (a national subsidiary)
-PLACE_PENALTY = 0.15
+PLACE_PENALTY: Final = 0.15
 #: an identical identifier removes this share of the distance to 1
-IDENTIFIER_LIFT = 0.7
+IDENTIFIER_LIFT: Final = 0.7
 #: and never leaves it below this: the same IMO or passport number deserves a look
-IDENTIFIER_FLOOR = 0.8
+IDENTIFIER_FLOOR: Final = 0.8
 
 
 @lru_cache(maxsize=256)
@@ -105,14 +106,26 @@ def _name_text(match: NameMatch, contribution: float) -> str:
     return f"Name {query} ~ {listed}{via} ({detail}) {signed(contribution)}"
 
 
-def _date_delta(agreement: np.ndarray) -> np.ndarray:
-    """What birth-date agreements in [-1, 1] add to the score (arrays or numbers)."""
-    return np.where(agreement > 0, DATE_BONUS * agreement, DATE_PENALTY * agreement)
+def _date_delta(agreement: float) -> float:
+    """What a birth-date agreement in [-1, 1] adds to the score."""
+    return DATE_BONUS * agreement if agreement > 0 else DATE_PENALTY * agreement
 
 
-def _country_delta(agreement: np.ndarray) -> np.ndarray:
-    """What country agreements (1, 0 or -1) add to the score (arrays or numbers)."""
-    return np.where(agreement > 0, COUNTRY_BONUS, np.where(agreement < 0, -COUNTRY_PENALTY, 0.0))
+def _country_delta(agreement: float) -> float:
+    """What a country agreement (1, 0 or -1) adds to the score."""
+    if agreement > 0:
+        return COUNTRY_BONUS
+    return -COUNTRY_PENALTY if agreement < 0 else 0.0
+
+
+def _date_deltas(agreements: np.ndarray) -> np.ndarray:
+    """:func:`_date_delta` of each element (the same floating-point operations)."""
+    return np.where(agreements > 0, DATE_BONUS * agreements, DATE_PENALTY * agreements)
+
+
+def _country_deltas(agreements: np.ndarray) -> np.ndarray:
+    """:func:`_country_delta` of each element."""
+    return np.where(agreements > 0, COUNTRY_BONUS, np.where(agreements < 0, -COUNTRY_PENALTY, 0.0))
 
 
 def _context_deltas(query: PreparedEntity, entities: np.ndarray, pool: CandidatePool) -> np.ndarray:
@@ -121,7 +134,7 @@ def _context_deltas(query: PreparedEntity, entities: np.ndarray, pool: Candidate
     if not (query.birth_dates or query.countries):
         return np.zeros(entities.size)
     date, country = pool.token_table().context.agreements(query, entities)
-    return _date_delta(date) + _country_delta(country)
+    return _date_deltas(date) + _country_deltas(country)
 
 
 def _shares_identifier(
@@ -356,7 +369,7 @@ class TamisV1(Algorithm):
                     )
         date, qd, cd = birth_date_agreement(query.birth_dates, candidate.birth_dates)
         if date:
-            delta = float(_date_delta(date))
+            delta = _date_delta(date)
             score += delta
             if explain:
                 verb = "matches" if date > 0 else "differs from"
@@ -367,7 +380,7 @@ class TamisV1(Algorithm):
                 )
         country, qc, cc = country_agreement(query.countries, candidate.countries)
         if country:
-            delta = float(_country_delta(country))
+            delta = _country_delta(country)
             score += delta
             if explain:
                 verb = "matches" if country > 0 else "differs from"

@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import Final
 
 from tamis.matching.features.names import NameMatch, TokenPair, align, evidence_factor
 from tamis.matching.features.tokens import ORG_FILLERS, VOWELS
 from tamis.matching.prepared import PreparedName, phonetic_key
 
 #: Acronyms have this many letters (and stand for as many words, fillers aside).
-ACRONYM_MIN = 2
-ACRONYM_MAX = 6
+ACRONYM_MIN: Final = 2
+ACRONYM_MAX: Final = 6
 #: A whole name read as an acronym needs this many letters: two words' initials are
 #: shared by too many names ("Bob Menendez" is not "BM Holding").
-WHOLE_NAME_MIN = 3
+WHOLE_NAME_MIN: Final = 3
 #: Share of the aligned score kept when an acronym stands for words.
-ACRONYM_FACTOR = 0.9
-_VOWELS = frozenset(VOWELS)
+ACRONYM_FACTOR: Final = 0.9
+_VOWELS: Final = frozenset(VOWELS)
 
 
 @lru_cache(maxsize=200_000)

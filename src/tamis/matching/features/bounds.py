@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
@@ -71,7 +72,7 @@ from tamis.matching.prepared import PreparedEntity, PreparedName, phonetic_key
 from tamis.matching.scratch import scratch
 
 #: Query tokens whose related list tokens are kept (the cache is emptied when full).
-RELATED_CACHE_SIZE = 50_000
+RELATED_CACHE_SIZE: Final = 50_000
 
 
 @lru_cache(maxsize=300_000)

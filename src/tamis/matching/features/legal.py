@@ -4,14 +4,16 @@ not the company whose name it shares ("Deutsche Bank Trust Company")."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from tamis.text.legal_forms import compatible
 
 #: Legal-form classes that name a different kind of body than a company.
-KIND_CLASSES = frozenset({"trust", "foundation", "association", "cooperative"})
+KIND_CLASSES: Final = frozenset({"trust", "foundation", "association", "cooperative"})
 #: Classes of one precise legal form each: a body has one of them, so two different
 #: ones name two bodies (an AG is not a GmbH). "Company", "Co", "Group" and branches
 #: are too loosely used to tell anything.
-EXCLUSIVE_CLASSES = frozenset({"llc", "jsc", "partnership", "sole"})
+EXCLUSIVE_CLASSES: Final = frozenset({"llc", "jsc", "partnership", "sole"})
 
 
 def legal_form_agreement(query: frozenset[str], candidate: frozenset[str]) -> float:

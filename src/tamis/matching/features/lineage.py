@@ -9,10 +9,12 @@ name Hans.
 
 from __future__ import annotations
 
+from typing import Final
+
 #: "son / daughter of" particles: the word before names the person, the word after the parent.
-LINEAGE = frozenset(["bin", "ibn", "bint", "binti", "ben", "ould"])
+LINEAGE: Final = frozenset(["bin", "ibn", "bint", "binti", "ben", "ould"])
 #: Links in a chain from which its short form is also a name of the person.
-SHORT_FORM_MIN_LINKS = 2
+SHORT_FORM_MIN_LINKS: Final = 2
 
 
 def short_lineage_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -6,15 +6,16 @@ letter in place), and the names are aligned again."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from tamis.matching.features.names import NameMatch, align, evidence_factor
 from tamis.matching.features.tokens import spelling_similarity
 from tamis.matching.prepared import PreparedName, phonetic_key
 
 #: The joined pair must spell the other token this closely (one typo in a long name).
-MERGE_MIN = 0.85
+MERGE_MIN: Final = 0.85
 #: Only tokens at least this long are compared with a joined pair.
-MERGE_MIN_LETTERS = 6
+MERGE_MIN_LETTERS: Final = 6
 
 
 def _merges(name: PreparedName, other: PreparedName) -> list[PreparedName]:

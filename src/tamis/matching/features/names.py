@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from tamis.matching.features.lineage import names_unpaired_parent
 from tamis.matching.features.tokens import (
@@ -26,28 +26,28 @@ from tamis.matching.features.tokens import (
 from tamis.matching.prepared import PreparedName
 
 #: Token pairs below this similarity are not paired at all.
-PAIR_MIN = 0.65
+PAIR_MIN: Final = 0.65
 #: Share of the score earned by the better-covered side alone, for people (a missing
 #: middle name or patronymic is normal) and for organisations (an extra word often
 #: names a different organisation: "Deutsche Bank Trust" is not "Deutsche Bank").
-COVER_BASE_PERSON = 0.6
-COVER_BASE_ORG = 0.4
+COVER_BASE_PERSON: Final = 0.6
+COVER_BASE_ORG: Final = 0.4
 #: Penalty weight when both sides keep unpaired distinctive tokens (a substitution).
-CONFLICT_PENALTY = 0.4
+CONFLICT_PENALTY: Final = 0.4
 #: A partial match resting on fewer letters than this is weak evidence ("yu yi"
 #: inside a five-syllable name): its score is multiplied by THIN_FACTOR.
-THIN_LETTERS = 6
-THIN_FACTOR = 0.85
+THIN_LETTERS: Final = 6
+THIN_FACTOR: Final = 0.85
 #: Joined forms must be this similar to count as the same name written together,
 #: and whole names with their legal forms this similar to count as a typo in a form.
-JOINED_MIN = 0.85
-COMPACT_MIN = 0.85
+JOINED_MIN: Final = 0.85
+COMPACT_MIN: Final = 0.85
 #: Joined forms shorter than this are compared only when equal; compact forms (with
 #: the legal forms) only from this length.
-JOINED_MIN_LETTERS = 6
-COMPACT_MIN_LETTERS = 12
+JOINED_MIN_LETTERS: Final = 6
+COMPACT_MIN_LETTERS: Final = 12
 #: A weak alias (a nickname, a partial name) is weaker evidence: its score is scaled.
-WEAK_ALIAS_FACTOR = 0.9
+WEAK_ALIAS_FACTOR: Final = 0.9
 
 
 #: query token -> candidate token -> what :func:`token_similarity` gives them, for every

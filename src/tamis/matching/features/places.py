@@ -4,12 +4,13 @@ subsidiary, a different legal entity from "Banco Santander"."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from tamis.sources.countries import country_code
 
 #: Shorter tokens are not looked up: two- and three-letter codes are too often words
 #: or initials ("de", "ag", "us").
-MIN_LETTERS = 4
+MIN_LETTERS: Final = 4
 
 
 @lru_cache(maxsize=100_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -15,7 +16,7 @@ from tamis.text.wadegiles import from_pinyin_token, same_chinese_name
 
 #: Name particles that say little about identity: articles, "son of", "of the"
 #: (the text package's ORG_STOPWORDS covers the organisation words).
-PARTICLES = frozenset(
+PARTICLES: Final = frozenset(
     [
         "al",
         "el",
@@ -49,39 +50,39 @@ PARTICLES = frozenset(
     ]
 )
 #: Share of the spelling distance forgiven when two tokens share their phonetic key.
-PHONETIC_SHARE = 0.5
+PHONETIC_SHARE: Final = 0.5
 #: Phonetic agreement only counts when the spellings are not wholly different.
-PHONETIC_MIN_SPELLING = 0.4
+PHONETIC_MIN_SPELLING: Final = 0.4
 #: ... or this far, when both have as many syllables (husayn / hussein, but not
 #: putin / potanin, whose consonants agree too).
-PHONETIC_MIN_SAME_SYLLABLES = 0.3
+PHONETIC_MIN_SAME_SYLLABLES: Final = 0.3
 #: A Baltic -s ending is dropped from stems this long, keeping this share of the result.
-ENDING_MIN_STEM = 4
-ENDING_FACTOR = 0.95
+ENDING_MIN_STEM: Final = 4
+ENDING_FACTOR: Final = 0.95
 #: Similarity credited when an initial agrees with the first letter of a token.
-INITIAL_SIMILARITY = 0.85
+INITIAL_SIMILARITY: Final = 0.85
 #: Each edit costs this much similarity, divided by the length of the longer token:
 #: one typo in an 8-letter name leaves 0.81, two typos in a 7-letter name 0.57.
-EDIT_COST = 1.5
-TRANSPOSITION_COST = 1.0
+EDIT_COST: Final = 1.5
+TRANSPOSITION_COST: Final = 1.0
 #: Similarity credited to another form of a given name: familiar ("bob" / "robert") or
 #: in a neighbouring language ("alyaksandr" / "alexander").
-FAMILIAR_SIMILARITY = 0.85
+FAMILIAR_SIMILARITY: Final = 0.85
 #: Similarity credited to the same letters in another order ("nitup" / "putin"), for
 #: tokens at least ANAGRAM_MIN_LETTERS long (shorter ones are often other names).
-ANAGRAM_SIMILARITY = 0.8
-ANAGRAM_MIN_LETTERS = 5
+ANAGRAM_SIMILARITY: Final = 0.8
+ANAGRAM_MIN_LETTERS: Final = 5
 #: Similarity credited to a Chinese name in pinyin and in Wade–Giles ("xi" / "hsi").
-ROMANISATION_SIMILARITY = 0.9
+ROMANISATION_SIMILARITY: Final = 0.9
 
 
 #: Similarity credited to a contraction or a listed short form of a word ("intl" /
 #: "international", "univ" / "university").
-ABBREVIATION_SIMILARITY = 0.8
+ABBREVIATION_SIMILARITY: Final = 0.8
 #: Similarity kept when digits stand for the letters they look like ("sech1n").
-DIGITS_FOR_LETTERS_FACTOR = 0.9
+DIGITS_FOR_LETTERS_FACTOR: Final = 0.9
 #: Ordinals written with digits, and their words.
-ORDINALS = {
+ORDINALS: Final = {
     "1st": "first",
     "2nd": "second",
     "3rd": "third",
@@ -93,12 +94,12 @@ ORDINALS = {
     "9th": "ninth",
     "10th": "tenth",
 }
-ORDINAL_SIMILARITY = 0.95
-_LOOKALIKES = str.maketrans("01345789", "oieastbg")
+ORDINAL_SIMILARITY: Final = 0.95
+_LOOKALIKES: Final = str.maketrans("01345789", "oieastbg")
 
 
 #: Articles and conjunctions that carry nothing in an organisation's name.
-ORG_FILLERS = frozenset(
+ORG_FILLERS: Final = frozenset(
     [
         "the",
         "of",
@@ -230,8 +231,8 @@ def _without_ending(a: str, b: str) -> float:
 
 
 #: The letters counted as vowels (contractions keep one at most; syllables are their groups).
-VOWELS = "aeiouy"
-_VOWEL_GROUPS = re.compile(f"[{VOWELS}]+")
+VOWELS: Final = "aeiouy"
+_VOWEL_GROUPS: Final = re.compile(f"[{VOWELS}]+")
 
 
 def _syllables(token: str) -> int:
