@@ -7,11 +7,13 @@ STAMP := $(VENV)/.installed
 .PHONY: run test bench lint venv clean
 
 # the matching modules setup.py compiles: editing one rebuilds (an old build would run)
-NATIVE_SOURCES := setup.py $(wildcard src/tamis/matching/features/*.py src/tamis/matching/algorithms/*.py)
+NATIVE_SOURCES := setup.py $(wildcard src/tamis/text/*.py src/tamis/matching/*.py \
+	src/tamis/matching/features/*.py src/tamis/matching/algorithms/*.py)
 
 $(STAMP): pyproject.toml $(NATIVE_SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	find src -name '*.so' -delete  # a module no longer compiled must not keep its old build
 	$(BIN)/python -m pip install -q -e ".[dev,spark]"
 	touch $(STAMP)
 

@@ -189,3 +189,17 @@ def test_identifier_lifts_a_weak_name_match():
     strong = screener.screen(build_query("GLORIOUS SEA", schema="Vessel", ids=["IMO 9074729"]))
     assert strong and strong[0].match
     assert not weak or weak[0].score < strong[0].score
+
+
+def test_a_pickled_screener_screens_the_same(list_entities):
+    """Screeners cross process boundaries (joblib, multiprocessing spawn): the compiled
+    matching core must not make them unpicklable."""
+    import pickle
+
+    un = Screener([e for e in list_entities if "un_sc" in e.lists])
+    copy = pickle.loads(pickle.dumps(un))
+    query = build_query("Ayman al-Zawahry", schema="Person")
+    assert [(h.entity.id, h.score) for h in copy.screen(query, threshold=0.5)] == [
+        (h.entity.id, h.score) for h in un.screen(query, threshold=0.5)
+    ]
+    assert copy.screen(query)

@@ -10,29 +10,32 @@ Identifiers weigh more than any name.
 
 from __future__ import annotations
 
-import numba
+from typing import Final
+
 import numpy as np
 
+from tamis.matching.candidate_kernels import (
+    MIN_CANDIDATES,
+    RELATIVE_CUTOFF,
+    TIE_ROOM,
+    rank,
+)
 from tamis.matching.features.acronyms import run_initials, short_tokens
 from tamis.matching.index import KeyIndex, acronym_key, related_keys, trigrams
 from tamis.matching.prepared import PreparedEntity
 from tamis.matching.scratch import scratch
 
 #: How many entities are fully scored per query at most ...
-DEFAULT_CANDIDATES = 50
-#: ... of which those ranked below RELATIVE_CUTOFF x the best rank are dropped,
-#: except the first MIN_CANDIDATES (the entity that full scoring ranks first is
-#: almost always at the top of this rank; see bench/bench_screening.py).
-RELATIVE_CUTOFF = 0.25
-MIN_CANDIDATES = 10
-TIE_ROOM = 2
-PHONETIC_SHARE = 0.8
+DEFAULT_CANDIDATES: Final = 50
+#: ... of which :func:`~tamis.matching.candidate_kernels.rank` drops those ranked below
+#: RELATIVE_CUTOFF x the best, except the first MIN_CANDIDATES.
+PHONETIC_SHARE: Final = 0.8
 #: Share of a key's weight for a related form (nickname, acronym, romanisation...).
-RELATED_SHARE = 0.8
-TRIGRAM_SHARE = 1.0
-IDENTIFIER_WEIGHT = 50.0
+RELATED_SHARE: Final = 0.8
+TRIGRAM_SHARE: Final = 1.0
+IDENTIFIER_WEIGHT: Final = 50.0
 #: Query tokens whose keys and weights are kept (the cache is emptied when full).
-QUERY_CACHE_SIZE = 100_000
+QUERY_CACHE_SIZE: Final = 100_000
 
 
 def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
@@ -112,99 +115,12 @@ def top_candidates(
     ).tolist()
 
 
-@numba.njit(cache=True, nogil=True)
-def rank(
-    owners: np.ndarray,
-    key_start: np.ndarray,
-    keys: np.ndarray,
-    weights: np.ndarray,
-    mask: np.ndarray,
-    limit: int,
-    scores: np.ndarray,
-    touched: np.ndarray,
-) -> np.ndarray:
-    """The candidates: each entity's rank is the sum of the (positive) weights of the
-    keys it holds (added key by key, in the order given); of the entities allowed by
-    ``mask``, the ``limit`` best are kept, with those tied with the last one kept (up to
-    TIE_ROOM x ``limit``, lowest entity numbers first, so that the candidates never
-    depend on how a sort breaks ties), then those below RELATIVE_CUTOFF x the best are
-    dropped except the first MIN_CANDIDATES.
-
-    ``scores`` (all zero) and ``touched`` are work arrays of one entry per entity;
-    ``scores`` is all zero again on return."""
-    count = 0
-    for k in range(keys.size):
-        weight = weights[k]
-        for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
-            entity = owners[p]
-            if scores[entity] == 0.0:
-                touched[count] = entity
-                count += 1
-            scores[entity] += weight
-    # the limit-th best rank of the allowed entities, through a min-heap of the best
-    heap = np.empty(max(limit, 1))
-    allowed = 0
-    for t in range(count):
-        entity = touched[t]
-        if mask[entity]:
-            _heap_offer(heap, min(allowed, limit), limit, scores[entity])
-            allowed += 1
-    # what ranks above it, and what ties with it, in one pass that also clears scores
-    above = np.empty(min(allowed, limit), np.int64)
-    above_values = np.empty(above.size)
-    tied = np.empty(allowed, np.int64)
-    n_above = n_tied = 0
-    for t in range(count):
-        entity = touched[t]
-        value = scores[entity]
-        scores[entity] = 0.0
-        if not mask[entity]:
-            continue
-        if allowed <= limit or value > heap[0]:
-            above[n_above] = entity
-            above_values[n_above] = value
-            n_above += 1
-        elif value == heap[0]:
-            tied[n_tied] = entity
-            n_tied += 1
-    # the tied ones, lowest entity numbers first, up to TIE_ROOM x limit in all
-    tied = np.sort(tied[:n_tied])[: max(0, TIE_ROOM * limit - n_above)]
-    found = np.concatenate((above[:n_above], tied))
-    values = np.concatenate((above_values[:n_above], np.full(tied.size, heap[0])))
-    by_number = np.argsort(found)
-    found, values = found[by_number], values[by_number]
-    order = np.argsort(-values, kind="mergesort")
-    ranked, values = found[order], values[order]
-    if ranked.size == 0:
-        return ranked
-    keep = values >= values[0] * RELATIVE_CUTOFF
-    keep[:MIN_CANDIDATES] = True
-    return ranked[keep]
-
-
-@numba.njit(cache=True, nogil=True, inline="always")
-def _heap_offer(heap: np.ndarray, size: int, k: int, value: float) -> None:
-    """Offers ``value`` to ``heap``, a min-heap of the ``k`` largest values offered so
-    far, ``size`` of them in it until it is full."""
-    if size < k:
-        child = size
-        while child > 0:
-            parent = (child - 1) // 2
-            if heap[parent] <= value:
-                break
-            heap[child] = heap[parent]
-            child = parent
-        heap[child] = value
-    elif value > heap[0]:
-        parent = 0
-        while True:
-            child = 2 * parent + 1
-            if child >= k:
-                break
-            if child + 1 < k and heap[child + 1] < heap[child]:
-                child += 1
-            if heap[child] >= value:
-                break
-            heap[parent] = heap[child]
-            parent = child
-        heap[parent] = value
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "MIN_CANDIDATES",
+    "RELATIVE_CUTOFF",
+    "TIE_ROOM",
+    "query_weights",
+    "rank",
+    "top_candidates",
+]

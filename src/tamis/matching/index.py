@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 
 from tamis.matching.features.acronyms import acronym_sources, both_run_initials
 from tamis.matching.features.tokens import relation_keys
@@ -85,6 +86,7 @@ def name_keys(tokens: tuple[str, ...], phonetic: tuple[str, ...], latin: str) ->
     return name_key_set(tokens, phonetic) | acronym_keys(tokens, latin)
 
 
+@mypyc_attr(native_class=False)  # a plain class when compiled: screeners stay picklable
 class KeyIndex:
     """Postings (entity numbers) and IDF weights for every key of every entity."""
 

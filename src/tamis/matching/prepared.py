@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from tamis.matching.features.lineage import short_lineage_form
 from tamis.model import ID_PROPS, Entity, schema_is_a
 from tamis.sources.countries import country_code
@@ -60,6 +62,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 phonetic_key = lru_cache(maxsize=300_000)(_phonetic_key)
 
 
+# plain dataclasses when compiled, so that they pickle and copy as before
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class PreparedName:
     """One latin rendering of one name, split into comparable tokens."""
@@ -77,6 +81,7 @@ class PreparedName:
     short_form: bool = False  #: the short form of a chain of ancestors (and weak)
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class PreparedEntity:
     """Everything the features need from one entity, computed once."""

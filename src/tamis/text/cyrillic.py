@@ -90,7 +90,7 @@ _SYSTEMS: dict[str, tuple[list[Rule], dict[int, str]]] = {
         ),
         _with(_BASE, "й=y"),
     ),
-    "icao": ((), _with(_BASE, "й=i ъ=ie ю=iu я=ia ё=e ї=i є=ie")),
+    "icao": ([], _with(_BASE, "й=i ъ=ie ю=iu я=ia ё=e ї=i є=ie")),
     "french": (
         _rules(
             ("ий$", "i"),
@@ -120,10 +120,10 @@ _SYSTEMS: dict[str, tuple[list[Rule], dict[int, str]]] = {
             "в=w ж=sch з=s й=j х=ch ц=z ч=tsch ш=sch щ=schtsch ю=ju я=ja ё=jo ы=y ї=ji є=je",
         ),
     ),
-    "scientific": ((), _with(_BASE, "ж=z й=j х=ch ц=c ч=c ш=s щ=sc ю=ju я=ja ё=e ї=ji є=je")),
-    "iso9": ((), _with(_BASE, "ж=z й=j х=h ц=c ч=c ш=s щ=s ю=u я=a ё=e ы=y ї=i є=e")),
+    "scientific": ([], _with(_BASE, "ж=z й=j х=ch ц=c ч=c ш=s щ=sc ю=ju я=ja ё=e ї=ji є=je")),
+    "iso9": ([], _with(_BASE, "ж=z й=j х=h ц=c ч=c ш=s щ=s ю=u я=a ё=e ы=y ї=i є=e")),
     "serbian": (
-        (),
+        [],
         _with(
             _BASE,
             "ђ=dj ј=j љ=lj њ=nj ћ=c џ=dz ѓ=gj ќ=kj ѕ=dz ж=z х=h ц=c ч=c ш=s й=j",

@@ -85,10 +85,10 @@ def japanese_reading(word: str) -> tuple[str, bool] | None:
             pinyin = " ".join(anyascii(ch).lower() for ch in rest)
             return f"{family[head]} {pinyin}", False
     if len(word) == 4:
-        head = _composed(word[:2], chars)
-        tail = given.get(word[2:]) or _composed(word[2:], chars)
-        if head is not None and tail is not None:
-            return f"{head} {tail}", False
+        family_name = _composed(word[:2], chars)
+        given_name = given.get(word[2:]) or _composed(word[2:], chars)
+        if family_name is not None and given_name is not None:
+            return f"{family_name} {given_name}", False
     return None
 
 

@@ -32,7 +32,7 @@ MAX_VARIANTS = 8
 # Anything that is neither a word character nor a combining mark separates words.
 _SEPARATORS = re.compile(f"[^\\w{MARK_RANGES}]+|_+")
 _APOSTROPHES = str.maketrans(dict.fromkeys("'’‘`´ʼʻʹ′", ""))
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 _ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 

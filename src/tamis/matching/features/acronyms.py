@@ -193,13 +193,14 @@ def _collapsed(
 
 def _labelled(match: NameMatch, acronym: str, words: str, query_side: bool) -> NameMatch:
     """The match with the acronym's pair showing the words it stands for."""
+    query, candidate = (words, acronym) if query_side else (acronym, words)
     pairs = tuple(
-        TokenPair(*((words, acronym) if query_side else (acronym, words)), p.similarity, "acronym")
+        TokenPair(query, candidate, p.similarity, "acronym")
         if p.query == acronym and p.candidate == acronym
         else p
         for p in match.pairs
     )
-    return match._replace(pairs=pairs)
+    return match.replaced(pairs=pairs)
 
 
 def _aligned(query: PreparedName, candidate: PreparedName, org: bool) -> NameMatch | None:
@@ -229,7 +230,7 @@ def acronym_alignment(
             if match is None:
                 continue
             factor = ACRONYM_FACTOR * evidence_factor(q, c)
-            match = match._replace(score=match.score * factor, query=q, candidate=c)
+            match = match.replaced(score=match.score * factor, query=q, candidate=c)
             if best is None or match.score > best.score:
                 best = match
     return best

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Final
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist, cpdist
 
@@ -126,6 +127,7 @@ def _spelling_pairs(
     )
 
 
+@mypyc_attr(native_class=False)  # a plain class when compiled: screeners stay picklable
 class TokenTable:
     """The names of every list entity as arrays of token numbers, with what the
     bounds need per token and per name. Built once per screener."""
@@ -306,6 +308,7 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     return maybe
 
 
+@mypyc_attr(native_class=False)
 class CandidateNames:
     """The names of some list entities, and their tokens, gathered for bounding."""
 

@@ -55,5 +55,5 @@ def merged_alignment(
             best = match
     factor = evidence_factor(query, candidate)
     if best is not None and factor != 1.0:
-        best = best._replace(score=best.score * factor)
+        best = best.replaced(score=best.score * factor)
     return best

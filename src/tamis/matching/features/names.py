@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress
-from typing import Final, NamedTuple
+from typing import Final
 
 from tamis.matching.features.lineage import names_unpaired_parent
 from tamis.matching.features.tokens import (
@@ -55,23 +55,76 @@ WEAK_ALIAS_FACTOR: Final = 0.9
 TokenPairs = dict[str, dict[str, tuple[float, str]]]
 
 
-class TokenPair(NamedTuple):
-    query: str
-    candidate: str
-    similarity: float
-    kind: str
+class TokenPair:
+    """One query token paired with one candidate token, and how they were found alike."""
+
+    __slots__ = ("query", "candidate", "similarity", "kind")
+
+    def __init__(self, query: str, candidate: str, similarity: float, kind: str) -> None:
+        self.query = query
+        self.candidate = candidate
+        self.similarity = similarity
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"TokenPair({self.query!r}, {self.candidate!r}, {self.similarity}, {self.kind!r})"
 
 
-class NameMatch(NamedTuple):
-    """The best alignment of one query name with one candidate name."""
+class NameMatch:
+    """The best alignment of one query name with one candidate name (treat as immutable:
+    :meth:`replaced` makes a changed copy)."""
 
-    score: float
-    query: PreparedName
-    candidate: PreparedName
-    pairs: tuple[TokenPair, ...]
-    query_unpaired: tuple[str, ...]
-    candidate_unpaired: tuple[str, ...]
-    joined: bool = False  #: matched through the joined forms
+    __slots__ = (
+        "score",
+        "query",
+        "candidate",
+        "pairs",
+        "query_unpaired",
+        "candidate_unpaired",
+        "joined",
+    )
+
+    def __init__(
+        self,
+        score: float,
+        query: PreparedName,
+        candidate: PreparedName,
+        pairs: tuple[TokenPair, ...],
+        query_unpaired: tuple[str, ...],
+        candidate_unpaired: tuple[str, ...],
+        joined: bool = False,  #: matched through the joined forms
+    ) -> None:
+        self.score = score
+        self.query = query
+        self.candidate = candidate
+        self.pairs = pairs
+        self.query_unpaired = query_unpaired
+        self.candidate_unpaired = candidate_unpaired
+        self.joined = joined
+
+    def replaced(
+        self,
+        score: float | None = None,
+        query: PreparedName | None = None,
+        candidate: PreparedName | None = None,
+        pairs: tuple[TokenPair, ...] | None = None,
+    ) -> NameMatch:
+        """A copy with the given fields changed."""
+        return NameMatch(
+            self.score if score is None else score,
+            self.query if query is None else query,
+            self.candidate if candidate is None else candidate,
+            self.pairs if pairs is None else pairs,
+            self.query_unpaired,
+            self.candidate_unpaired,
+            self.joined,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"NameMatch(score={self.score}, query={self.query.latin!r}, "
+            f"candidate={self.candidate.latin!r}, pairs={self.pairs!r})"
+        )
 
     @property
     def distinctive_pairs(self) -> int:
@@ -278,9 +331,9 @@ def _scored_pair(
     ):
         # "Moncef ben Ali Trabelsi" is not confirmed by the short form of "Moncef ben
         # Mohamed ben Rhouma Trabelsi": the full names are compared instead
-        return match._replace(score=0.0)
+        return match.replaced(score=0.0)
     factor = evidence_factor(query, candidate)
-    return match if factor == 1.0 else match._replace(score=match.score * factor)
+    return match if factor == 1.0 else match.replaced(score=match.score * factor)
 
 
 def evidence_factor(query: PreparedName, candidate: PreparedName) -> float:
