@@ -214,8 +214,9 @@ class Screener:
         chunk = max(1, min(64, len(queries) // (workers * 8)))
         # Objects that exist before the fork are moved out of the collector's reach:
         # a collection in a worker would otherwise touch (and so copy) every page of
-        # the index, which costs more than the work itself.
-        gc.collect()
+        # the index, which costs more than the work itself. No collection first: over
+        # the bundled lists' heap it takes about a second, as long as the workers need
+        # for a thousand names; garbage frozen with the rest is freed after unfreeze.
         gc.freeze()
         try:
             with mp.get_context("fork").Pool(workers) as pool:
