@@ -29,6 +29,7 @@ from tamis.matching.scratch import scratch
 DEFAULT_CANDIDATES: Final = 50
 #: ... of which :func:`~tamis.matching.candidate_kernels.rank` drops those ranked below
 #: RELATIVE_CUTOFF x the best, except the first MIN_CANDIDATES.
+#: Share of a token's weight that its phonetic key carries.
 PHONETIC_SHARE: Final = 0.8
 #: Share of a key's weight for a related form (nickname, acronym, romanisation...).
 RELATED_SHARE: Final = 0.8
