@@ -41,17 +41,18 @@ def compiled_modules() -> list[str]:
 def stale_builds(root: Path = PACKAGE_ROOT) -> list[Path]:
     """Sources under ``root`` edited after their compiled module was built (that module
     still runs)."""
-    return [
-        _source_of(path)
-        for path in _compiled_files(root)
-        if _source_of(path).exists() and _source_of(path).stat().st_mtime > path.stat().st_mtime
-    ]
+    stale = []
+    for path in _compiled_files(root):
+        source = _source_of(path)
+        if source.exists() and source.stat().st_mtime > path.stat().st_mtime:
+            stale.append(source)
+    return stale
 
 
 def build_description() -> str:
     """One line for reports: whether the matching core runs compiled."""
-    loaded = [name for name in compiled_modules() if name in sys.modules]
-    count = len(compiled_modules())
-    if not count:
+    modules = compiled_modules()
+    if not modules:
         return "interpreted (pure Python: TAMIS_PURE_PYTHON=1 or no compiler at install)"
-    return f"compiled with mypyc ({count} modules, {len(loaded)} loaded)"
+    loaded = sum(1 for name in modules if name in sys.modules)
+    return f"compiled with mypyc ({len(modules)} modules, {loaded} loaded)"

@@ -9,7 +9,7 @@ import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist, cpdist
 
-from tamis.matching.candidates import MIN_CANDIDATES, RELATIVE_CUTOFF, TIE_ROOM, rank
+from tamis.matching.candidate_kernels import MIN_CANDIDATES, RELATIVE_CUTOFF, TIE_ROOM, rank
 from tamis.matching.features.bound_kernels import (
     distinct_tokens,
     entity_max,

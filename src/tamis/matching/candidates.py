@@ -14,12 +14,7 @@ from typing import Final
 
 import numpy as np
 
-from tamis.matching.candidate_kernels import (
-    MIN_CANDIDATES,
-    RELATIVE_CUTOFF,
-    TIE_ROOM,
-    rank,
-)
+from tamis.matching.candidate_kernels import rank
 from tamis.matching.features.acronyms import run_initials, short_tokens
 from tamis.matching.index import KeyIndex, acronym_key, related_keys, trigrams
 from tamis.matching.prepared import PreparedEntity
@@ -27,8 +22,7 @@ from tamis.matching.scratch import scratch
 
 #: How many entities are fully scored per query at most ...
 DEFAULT_CANDIDATES: Final = 50
-#: ... of which :func:`~tamis.matching.candidate_kernels.rank` drops those ranked below
-#: RELATIVE_CUTOFF x the best, except the first MIN_CANDIDATES.
+#: ... of which :func:`~tamis.matching.candidate_kernels.rank` drops the weakest.
 #: Share of a token's weight that its phonetic key carries.
 PHONETIC_SHARE: Final = 0.8
 #: Share of a key's weight for a related form (nickname, acronym, romanisation...).
@@ -114,14 +108,3 @@ def top_candidates(
         scratch("rank.scores", index.size, np.float64),
         scratch("rank.touched", index.size, np.int64),
     ).tolist()
-
-
-__all__ = [
-    "DEFAULT_CANDIDATES",
-    "MIN_CANDIDATES",
-    "RELATIVE_CUTOFF",
-    "TIE_ROOM",
-    "query_weights",
-    "rank",
-    "top_candidates",
-]

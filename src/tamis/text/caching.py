@@ -14,14 +14,11 @@ from collections.abc import Callable
 from functools import lru_cache, update_wrapper
 from typing import Any, Generic, TypeVar
 
-from mypy_extensions import mypyc_attr
-
 from tamis.errors import InputError
 
 R = TypeVar("R")
 
 
-@mypyc_attr(native_class=False)  # carries its function's __name__, __doc__
 class _ShortStringCache(Generic[R]):
     """A callable with ``cache_clear`` / ``cache_info`` like ``functools.lru_cache``."""
 
@@ -29,12 +26,11 @@ class _ShortStringCache(Generic[R]):
         self._func = func
         self._cached = lru_cache(maxsize=maxsize)(func)
         self._max_len = max_len
-        self._name: str = getattr(func, "__name__", "function")
         update_wrapper(self, func)
 
-    def __call__(self, text: object) -> R:  # not ``str``: a wrong type is an InputError
+    def __call__(self, text: str) -> R:
         if not isinstance(text, str):
-            raise InputError(f"{self._name}() takes a string, not {type(text).__name__}")
+            raise InputError(f"{self.__name__}() takes a string, not {type(text).__name__}")
         if len(text) > self._max_len:
             return self._func(text)
         return self._cached(text)

@@ -308,7 +308,6 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     return maybe
 
 
-@mypyc_attr(native_class=False)
 class CandidateNames:
     """The names of some list entities, and their tokens, gathered for bounding."""
 
