@@ -9,11 +9,13 @@ entities must be found afterwards.
 from __future__ import annotations
 
 import functools
+import gc
 import http.server
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,3 +170,18 @@ def test_updatez_downloads_imports_and_swaps(
     assert hammer.errors == [] and set(hammer.statuses) == {200}
     assert len(hammer.statuses) > 10
     assert service.snapshot.lists.get("un_sc", 0) > 500
+
+
+def test_a_frozen_heap_still_frees_the_index_a_swap_replaces(store_copy: Store) -> None:
+    """Server workers keep their index out of the garbage collector's reach
+    (``freeze_heap``); the index a swap replaces must still be freed, not kept
+    frozen for good."""
+    service = ScreeningService(store_copy, poll_seconds=0, load_bundled=False, freeze_heap=True)
+    try:
+        service.refresh(force=True)
+        assert gc.get_freeze_count() > 0
+        replaced = weakref.ref(service.snapshot.screener)
+        service.refresh(force=True)
+        assert replaced() is None
+    finally:
+        gc.unfreeze()

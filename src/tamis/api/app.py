@@ -54,6 +54,7 @@ def create_app(
             poll_seconds=settings.poll_seconds,
             load_bundled=settings.load_bundled,
             history_indexes=settings.history_indexes,
+            freeze_heap=True,
         )
     owns_service = not service.ready
 
