@@ -55,8 +55,10 @@ def rss_mb() -> float:
 _SCREENER = None
 
 
-def _brute(row: dict) -> tuple[float, float, bool]:
-    """(exhaustive best score, screened best score, same entity or as good)."""
+def _brute(row: dict) -> tuple[float, bool, bool, float]:
+    """(exhaustive best score, whether screening at threshold 0 (an exact search)
+    finds it or one as good, whether the index's candidates alone do, seconds the
+    exact search took)."""
     from tamis.matching import get_algorithm
     from tamis.matching.prepared import prepare_entity
 
@@ -69,9 +71,15 @@ def _brute(row: dict) -> tuple[float, float, bool]:
     for number, candidate in enumerate(screener.prepared):
         if mask[number]:
             best = max(best, algo.compare_prepared(prepared, candidate, explain=False).score)
+    started = time.perf_counter()
     found = screener.screen(q, as_of=AS_OF, threshold=0, limit=1)
-    got = found[0].score if found else 0.0
-    return best, got, got >= best
+    seconds = time.perf_counter() - started
+    indexed = screener.screen(q, as_of=AS_OF, threshold=0, limit=1, exact=False)
+
+    def best_of(hits: list) -> float:
+        return hits[0].score if hits else 0.0
+
+    return best, best_of(found) >= best, best_of(indexed) >= best, seconds
 
 
 def run(quick: bool) -> str:
@@ -120,13 +128,20 @@ def run(quick: bool) -> str:
     sample = load("un_typos")[:: 8 if quick else 3] + load("negatives_2k")[:: 100 if quick else 20]
     with mp.get_context("fork").Pool(2) as pool:
         results = pool.map(_brute, sample, chunksize=4)
-    agree_all = sum(ok for _, _, ok in results) / len(results)
-    relevant = [ok for best, _, ok in results if best >= 0.5]
-    agree_relevant = sum(relevant) / len(relevant) if relevant else 1.0
+
+    def agreement(column: int, least: float) -> tuple[float, int]:
+        kept = [row[column] for row in results if row[0] >= least]
+        return (sum(kept) / len(kept) if kept else 1.0), len(kept)
+
+    exact_all, _ = agreement(1, 0.0)
+    index_all, _ = agreement(2, 0.0)
+    index_relevant, relevant = agreement(2, 0.5)
     # what a user sees: at the default threshold (0.75), a query whose brute-force best
     # reaches it must return that entity (or one as good) first
-    hits = [ok for best, _, ok in results if best >= 0.75]
-    agree_hits = sum(hits) / len(hits) if hits else 1.0
+    index_hits, hits = agreement(2, 0.75)
+    exact_ms = sorted(1000 * row[3] for row in results)
+    exact_p50 = exact_ms[len(exact_ms) // 2]
+    exact_p99 = exact_ms[min(len(exact_ms) - 1, int(len(exact_ms) * 0.99))]
 
     cores = os.cpu_count()
     lines = [
@@ -143,12 +158,16 @@ def run(quick: bool) -> str:
         "| >= 0.98 |",
         f"| negatives_2k false-positive rate ({len(negatives)} queries) "
         f"| {flagged / len(negatives):.4f} | 0 | <= 0.005 |",
-        f"| candidates keep the brute-force best ({len(results)} queries) | {agree_all:.3f} "
-        "| | >= 0.995 |",
-        f"| ... of queries whose brute-force best scores >= 0.5 ({len(relevant)}) "
-        f"| {agree_relevant:.3f} | | >= 0.995 |",
+        f"| screening at threshold 0 (exact search) returns the brute-force best "
+        f"({len(results)} queries) | {exact_all:.3f} | | >= 0.995 |",
+        f"| ... its latency p50 / p99 (wall, 2 processes) | {exact_p50:.0f} / "
+        f"{exact_p99:.0f} ms | | |",
+        f"| the index's candidates alone keep the brute-force best ({len(results)}) "
+        f"| {index_all:.3f} | | |",
+        f"| ... of queries whose brute-force best scores >= 0.5 ({relevant}) "
+        f"| {index_relevant:.3f} | | |",
         f"| ... of queries whose brute-force best reaches the default threshold 0.75 "
-        f"({len(hits)}) | {agree_hits:.3f} | | >= 0.995 |",
+        f"({hits}) | {index_hits:.3f} | | >= 0.995 |",
         f"| single query latency p50 (wall) | {p50:.1f} ms | | <= 5 ms |",
         f"| single query latency p99 (wall) | {p99:.1f} ms | | <= 50 ms |",
         f"| batch screen_many, 2 workers | {batch_rate:,.0f} names/s | ~35 names/s/core "

@@ -201,3 +201,61 @@ def test_birth_dates_and_countries_cut_only_what_cannot_reach_the_floor(un_scree
             assert {n: r.score for n, r in found} == expected
             near_floor += any(s < 0.8 for s in expected.values())
     assert near_floor >= 3
+
+
+def test_exact_screening_returns_what_scoring_every_entity_ranks_first(un_screener):
+    """Below EXACT_BELOW (or with ``exact=True``) screening searches every entity by
+    its bound, best bound first: its hits are the ones that scoring each entity and
+    sorting puts first, ties broken by entity id, at any threshold and limit (leaving
+    out entities that score 0)."""
+    from tamis.matching.screener import EXACT_BELOW, EXACT_MIN_SCORE
+
+    algo = get_algorithm("tamis-v1")
+    negatives = [Entity.from_dict({**r["query"], "id": "q"}) for r in load_suite("negatives_2k")]
+    queries = _queries(20) + negatives[::100]
+    numbers = list(range(len(un_screener.prepared)))
+    weak = 0
+    for query in queries + _with_context(queries[:10]):
+        prepared = prepare_entity(query)
+        exhaustive = sorted(
+            (
+                -algo.compare_prepared(prepared, un_screener.prepared[n], explain=False).score,
+                un_screener.entities[n].id,
+            )
+            for n in numbers
+        )
+        weak += -exhaustive[0][0] < 0.5
+        for threshold, limit in ((0.0, 1), (0.0, 5), (0.3, 3), (0.75, 2)):
+            floor = max(threshold, EXACT_MIN_SCORE)
+            expected = [(round(-s, 6), i) for s, i in exhaustive if -s >= floor][:limit]
+            hits = un_screener.screen(
+                query, threshold=threshold, limit=limit, exact=threshold < EXACT_BELOW or None
+            )
+            assert [(round(h.score, 6), h.entity.id) for h in hits] == expected, (
+                query.caption,
+                threshold,
+                limit,
+            )
+    assert weak >= 5  # negatives whose nearest entity scores little: the hard case
+
+
+def test_a_stem_with_scrambled_letters_is_not_ruled_out():
+    """The stem of "charles" (its -s ending dropped) has the letters of "rachel":
+    token_similarity relates them (0.76), so the bounds must let the pair through."""
+    from tamis.matching import Screener
+
+    pool = Screener(
+        [
+            Entity.from_dict(
+                {"id": "c", "schema": "Person", "properties": {"name": ["Charles Saint-Rémy"]}}
+            )
+        ]
+    )
+    query = prepare_entity(
+        Entity.from_dict({"id": "q", "schema": "Person", "properties": {"name": ["Rachel Bo"]}})
+    )
+    algo = get_algorithm("tamis-v1")
+    full = algo.compare_prepared(query, pool.prepared[0], explain=False).score
+    assert full > 0.1
+    found = algo.score_candidates(query, [0], pool, full)
+    assert [round(r.score, 6) for _, r in found] == [full]

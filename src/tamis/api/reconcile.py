@@ -132,7 +132,8 @@ def suggest_entities(
         query = build_query(prefix)
     except InputError as exc:
         raise ApiError(422, f"prefix: {exc}") from None
-    hits = snap.screener.screen(query, lists=lists, threshold=0.0, limit=limit)
+    # typing ahead wants answers at once: the index's candidates, not an exact search
+    hits = snap.screener.screen(query, lists=lists, threshold=0.0, limit=limit, exact=False)
     return {
         "result": [
             {

@@ -29,6 +29,15 @@ from tamis.model import Entity
 
 #: Below this many queries, screen_many stays in one process.
 POOL_MIN_QUERIES = 200
+#: Below this threshold, screening searches every list entity rather than the index's
+#: candidates (when the algorithm is ``bounded``): whoever asks for weak matches gets
+#: exactly the entities that scoring each one would rank first, at the cost of bounding
+#: every entity's names (tens of milliseconds a query instead of one or two). From it
+#: up, the index's candidates hold every hit that exhaustive scoring finds.
+EXACT_BELOW = 0.5
+#: The smallest score an exact search returns: an entity scoring 0 has nothing in
+#: common with the query, and thousands tie there.
+EXACT_MIN_SCORE = 1e-6
 
 
 @contextmanager
@@ -142,16 +151,20 @@ class Screener:
         limit: int = 10,
         exclude_ids: Collection[str] = (),
         schemas: Collection[str] | None = None,
+        exact: bool | None = None,
     ) -> list[Hit]:
         """Hits for ``query`` scoring at least ``threshold``, best first.
 
         ``as_of`` (ISO date, default today) keeps entities with a listing in force
         that day; ``lists`` keeps entities listed on one of those lists; ``threshold``
-        defaults to the algorithm's own (use 0 to get every candidate); ``schemas``
-        restricts the schemata of the hits.
+        defaults to the algorithm's own (use 0 to get the ``limit`` nearest entities);
+        ``schemas`` restricts the schemata of the hits. ``exact`` chooses between
+        searching every entity (True: entities scoring 0 are left out) and the index's
+        candidates (False); by default thresholds below :data:`EXACT_BELOW` search every
+        entity.
         """
         scored = self._scored(
-            query, as_of, lists, threshold, algorithm, limit, exclude_ids, schemas
+            query, as_of, lists, threshold, algorithm, limit, exclude_ids, schemas, exact
         )
         return [self._hit(row) for row in scored]
 
@@ -169,6 +182,7 @@ class Screener:
         limit: int,
         exclude_ids: Collection[str],
         schemas: Collection[str] | None,
+        exact: bool | None = None,
     ) -> list[_Scored]:
         """(entity number, score, match, explanations) of the hits, best first."""
         algo = get_algorithm(algorithm)
@@ -186,12 +200,21 @@ class Screener:
             query.schema,
             tuple(sorted(schemas)) if schemas is not None else None,
         )
-        numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
+        if exact is None:
+            exact = algo.bounded and threshold < EXACT_BELOW
+        if exact:
+            numbers = np.flatnonzero(mask).tolist()
+        else:
+            numbers = top_candidates(self.index, prepared, mask, max(self.candidates, limit))
         if exclude_ids:
             numbers = [n for n in numbers if self.entities[n].id not in exclude_ids]
         # Explanations are cheap beside the alignment: written for every candidate that
         # reaches the threshold rather than in a second pass over the returned ones.
-        found = algo.score_candidates(prepared, numbers, self, threshold, explain=True)
+        if exact:
+            floor = max(threshold, EXACT_MIN_SCORE)
+            found = algo.best_scores(prepared, numbers, self, floor, limit, explain=True)
+        else:
+            found = algo.score_candidates(prepared, numbers, self, threshold, explain=True)
         found.sort(key=lambda row: (-row[1].score, self.entities[row[0]].id))
         return [
             (number, result.score, result.score >= algo.threshold, result.explanations)
@@ -242,6 +265,7 @@ def _screen_in_worker(query: Entity) -> list[_Scored]:
         "limit": 10,
         "exclude_ids": (),
         "schemas": None,
+        "exact": None,
         **_POOL_OPTIONS,
     }
     return _POOL_SCREENER._scored(query, **options)

@@ -29,6 +29,9 @@ class Algorithm:
     description: ClassVar[str]
     #: scores at or above this deserve an analyst's look
     threshold: ClassVar[float]
+    #: whether :meth:`best_scores` bounds scores, so that searching every list entity
+    #: costs a few alignments rather than one per entity
+    bounded: ClassVar[bool] = False
 
     def compare(self, query: Entity, candidate: Entity) -> Score:
         """Score how likely ``candidate`` is the entity ``query`` describes."""
@@ -56,6 +59,25 @@ class Algorithm:
             if result.score >= floor:
                 out.append((number, result))
         return out
+
+    def best_scores(
+        self,
+        query: PreparedEntity,
+        numbers: Sequence[int],
+        pool: CandidatePool,
+        floor: float,
+        limit: int,
+        explain: bool = False,
+    ) -> list[tuple[int, Score]]:
+        """At least the ``limit`` best-scoring of ``numbers`` at or above ``floor`` (all
+        that tie with the last of them included), exactly as scoring each one finds
+        them. This one scores each one; :attr:`bounded` algorithms do better."""
+        scored = self.score_candidates(query, numbers, pool, floor, explain)
+        scored.sort(key=lambda row: -row[1].score)
+        if len(scored) <= limit:
+            return scored
+        last = scored[limit - 1][1].score
+        return [row for row in scored if row[1].score >= last]
 
     def to_dict(self) -> dict[str, object]:
         return {

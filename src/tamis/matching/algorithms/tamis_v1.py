@@ -16,6 +16,7 @@ country and gender; an identical identifier lifts it close to 1.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -149,6 +150,81 @@ def _shares_identifier(
     )
 
 
+class _BoundedCandidates:
+    """Candidates with an upper bound on each one's score, and what aligning them reuses.
+
+    No feature but an identical identifier adds to a name score more than the actual
+    birth-date and country contributions, and the name score is bounded from the token
+    similarities (see :mod:`tamis.matching.features.bounds`). With ``floor`` above 0,
+    candidates that even a perfect name could not lift to ``floor`` given their dates
+    and countries (a different birth year alone costs DATE_PENALTY) are dropped before
+    their names are bounded. The rules that rewrite names (a split word joined, an
+    acronym) are not bounded, nor is an identical identifier: candidates where they may
+    apply are :attr:`unbounded`. Within a candidate, only the name pairs that can be
+    its best are aligned."""
+
+    def __init__(
+        self,
+        algorithm: TamisV1,
+        query: PreparedEntity,
+        numbers: Sequence[int],
+        pool: CandidatePool,
+        floor: float,
+    ) -> None:
+        self.algorithm = algorithm
+        self.query = query
+        self.pool = pool
+        entities = np.asarray(numbers, dtype=np.int64)
+        context = _context_deltas(query, entities, pool)
+        identified = _shares_identifier(query, numbers, pool)
+        if floor > 0:
+            kept = (context >= floor - 1.0 - ROUNDING_MARGIN) | identified
+            if not kept.all():
+                entities, context, identified = entities[kept], context[kept], identified[kept]
+        self.numbers: list[int] = entities.tolist()
+        if not self.numbers:
+            self.upper, self.unbounded = np.zeros(0), np.zeros(0, dtype=bool)
+            return
+        table = pool.token_table()
+        names = CandidateNames(table, entities)
+        self.offsets = names.offsets
+        org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
+        entity_org = org_schemas[table.entity_schema[entities]]
+        self.similar: TokenPairs = {}
+        self.pairs, self.joined = name_bounds(query, names, entity_org[names.owner], self.similar)
+        self.merging = np.zeros(len(self.numbers), dtype=bool)
+        self.merging[names.owner[merge_possible(query, names)]] = True
+        self.abbreviating = acronym_possible(pool.index, query, entities, entity_org)
+        self.unbounded = self.merging | self.abbreviating | identified
+        name_top = (
+            entity_max(self.pairs.max(axis=0), names.offsets)
+            if self.pairs.size
+            else np.zeros(len(self.numbers))
+        )
+        #: at least each candidate's score, unless it is :attr:`unbounded`
+        self.upper = name_top + context
+
+    def reachable(self, floor: float) -> np.ndarray:
+        """Which candidates may score ``floor`` or more."""
+        if floor <= 0:
+            return np.ones(len(self.numbers), dtype=bool)
+        return (self.upper >= floor - ROUNDING_MARGIN) | self.unbounded
+
+    def align(self, k: int, explain: bool) -> Score:
+        """The score of candidate ``k`` (a position in :attr:`numbers`)."""
+        start, end = self.offsets[k], self.offsets[k + 1]
+        return self.algorithm.compare_prepared(
+            self.query,
+            self.pool.prepared[self.numbers[k]],
+            explain,
+            name_bounds=self.pairs[:, start:end].tolist() if self.pairs.size else None,
+            joined=self.joined[:, start:end].tolist() if self.pairs.size else None,
+            may_merge=bool(self.merging[k]),
+            may_abbreviate=bool(self.abbreviating[k]),
+            similar=self.similar,
+        )
+
+
 class TamisV1(Algorithm):
     name = "tamis-v1"
     version = "4"
@@ -158,6 +234,7 @@ class TamisV1(Algorithm):
         "At the default threshold a hit deserves an analyst's look."
     )
     threshold = 0.75
+    bounded = True
 
     def score_candidates(
         self,
@@ -167,62 +244,50 @@ class TamisV1(Algorithm):
         floor: float,
         explain: bool = False,
     ) -> list[tuple[int, Score]]:
-        """Aligns only candidates whose names can reach ``floor``: no feature but an
-        identical identifier adds to a name score more than the actual birth-date and
-        country contributions, and the name score is bounded from the token
-        similarities (see :mod:`tamis.matching.features.bounds`). Candidates that even
-        a perfect name could not lift to ``floor`` given their dates and countries (a
-        different birth year alone costs DATE_PENALTY) are dropped before their names
-        are bounded. Within a candidate, only the name pairs that can be its best are
-        aligned."""
+        """Aligns only candidates whose names can reach ``floor`` (see
+        :class:`_BoundedCandidates`)."""
         if not numbers:
             return []
-        entities = np.asarray(numbers, dtype=np.int64)
-        if floor > 0:
-            context = _context_deltas(query, entities, pool)
-            identified = _shares_identifier(query, numbers, pool)
-            kept = (context >= floor - 1.0 - ROUNDING_MARGIN) | identified
-            if not kept.all():
-                entities, context, identified = entities[kept], context[kept], identified[kept]
-                numbers = entities.tolist()
-                if not numbers:
-                    return []
-        table = pool.token_table()
-        names = CandidateNames(table, entities)
-        org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
-        entity_org = org_schemas[table.entity_schema[entities]]
-        similar: TokenPairs = {}
-        pairs, joined = name_bounds(query, names, entity_org[names.owner], similar)
-        # the rules that rewrite names are not bounded: where they may apply, the
-        # candidate is aligned whatever its bound
-        merging = np.zeros(len(numbers), dtype=bool)
-        merging[names.owner[merge_possible(query, names)]] = True
-        abbreviating = acronym_possible(pool.index, query, entities, entity_org)
-        reachable = np.ones(len(numbers), dtype=bool)
-        if floor > 0:
-            name_top = (
-                entity_max(pairs.max(axis=0), names.offsets)
-                if pairs.size
-                else np.zeros(len(numbers))
-            )
-            reachable = (name_top + context >= floor - ROUNDING_MARGIN) | (
-                merging | abbreviating | identified
-            )
+        bounded = _BoundedCandidates(self, query, numbers, pool, floor)
         out = []
-        for k in np.flatnonzero(reachable).tolist():
-            start, end = names.offsets[k], names.offsets[k + 1]
-            result = self.compare_prepared(
-                query,
-                pool.prepared[numbers[k]],
-                explain,
-                name_bounds=pairs[:, start:end].tolist() if pairs.size else None,
-                joined=joined[:, start:end].tolist() if pairs.size else None,
-                may_merge=bool(merging[k]),
-                may_abbreviate=bool(abbreviating[k]),
-                similar=similar,
-            )
+        for k in np.flatnonzero(bounded.reachable(floor)).tolist():
+            result = bounded.align(k, explain)
             if result.score >= floor:
-                out.append((numbers[k], result))
+                out.append((bounded.numbers[k], result))
+        return out
+
+    def best_scores(
+        self,
+        query: PreparedEntity,
+        numbers: Sequence[int],
+        pool: CandidatePool,
+        floor: float,
+        limit: int,
+        explain: bool = False,
+    ) -> list[tuple[int, Score]]:
+        """The ``limit`` best-scoring of ``numbers`` at or above ``floor`` (ties
+        included), exactly as scoring every one of them would find them: candidates are
+        aligned in decreasing order of their upper bound until the next bound falls
+        below the ``limit``-th best score found. Bounds are tight enough that a handful
+        of alignments settle most queries, even over every list entity."""
+        if not numbers:
+            return []
+        bounded = _BoundedCandidates(self, query, numbers, pool, floor)
+        upper = bounded.upper.copy()
+        upper[bounded.unbounded] = np.inf
+        best: list[float] = []  # the ``limit`` best scores so far, ascending
+        out = []
+        for k in np.argsort(-upper, kind="stable").tolist():
+            bar = best[0] if len(best) >= limit else floor
+            if upper[k] < bar - ROUNDING_MARGIN:
+                break
+            result = bounded.align(k, explain)
+            if result.score < bar:
+                continue
+            out.append((bounded.numbers[k], result))
+            heapq.heappush(best, result.score)
+            if len(best) > limit:
+                heapq.heappop(best)
         return out
 
     def compare_prepared(

@@ -94,6 +94,16 @@ def _stem_key(token: str) -> str | None:
     return phonetic_key(token[:-1])
 
 
+def _pairing_keys(token: str) -> frozenset[tuple[str, object]]:
+    """The token's :func:`relation_keys`, and its stem's when it has a Baltic -s
+    ending: token_similarity relates a dropped ending's stem to the other token by the
+    same tables and letters ("charles" / "rachel": "charle" has rachel's letters)."""
+    keys = relation_keys(token)
+    if token.endswith("s") and len(token) - 1 >= ENDING_MIN_STEM:
+        keys |= relation_keys(token[:-1])
+    return keys
+
+
 def _texts(values: list[str]) -> np.ndarray:
     """Strings as an object array (for taking many at once by number)."""
     out = np.empty(len(values), dtype=object)
@@ -176,10 +186,10 @@ class TokenTable:
         self.token_ending = np.array([t.endswith("s") for t in self.token_text], dtype=bool)
         self.token_key = self._codes(self.token_phonetic)
         self.token_stem = self._codes([_stem_key(t) for t in self.token_text])
-        #: relation key -> numbers of the tokens carrying it (see relation_keys)
+        #: relation key -> numbers of the tokens carrying it (see _pairing_keys)
         related: dict[tuple[str, object], list[int]] = {}
         for number, text in enumerate(self.token_text):
-            for key in relation_keys(text):
+            for key in _pairing_keys(text):
                 related.setdefault(key, []).append(number)
         self.related = {key: np.array(ids, dtype=np.int64) for key, ids in related.items()}
         self._related_of: dict[str, np.ndarray] = {}
@@ -233,7 +243,7 @@ class TokenTable:
         """Sorted numbers of the list tokens sharing a relation key with ``token``."""
         found = self._related_of.get(token)
         if found is None:
-            arrays = [self.related[k] for k in relation_keys(token) if k in self.related]
+            arrays = [self.related[k] for k in _pairing_keys(token) if k in self.related]
             found = np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, np.int64)
             if len(self._related_of) >= RELATED_CACHE_SIZE:
                 self._related_of.clear()
@@ -274,7 +284,8 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     - a dropped Baltic -s ending (one token ends in -s, the other not): the stem
       spells like the other token (which keeps PHONETIC_MIN_SAME_SYLLABLES of
       spelling between the whole tokens), is a contraction of it or an initial
-      (same first letter), or sounds like it (its phonetic key);
+      (same first letter), sounds like it (its phonetic key), or shares a relation
+      key with it;
     - tables and letters (given-name forms, short forms, romanisations, scrambled
       letters): a shared :func:`relation_keys` key.
     """
