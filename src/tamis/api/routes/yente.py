@@ -224,9 +224,10 @@ def search(request: Request, dataset: str = DATASET) -> Response:
         ),
         schemas=schema_filter(params.exclude_schema),
     )
-    # Every candidate the index finds is scored (threshold 0), but one whose names
-    # score nothing only shared a few letters with the query: it is not a result.
-    # Hits come best first, so the positive ones are a prefix.
+    # At threshold 0 tamis-v1 searches every entity and leaves out those scoring 0;
+    # an algorithm that scores the index's candidates instead returns them too, but
+    # one whose names score nothing only shared a few letters with the query: it is
+    # not a result. Hits come best first, so the positive ones are a prefix.
     hits = [hit for hit in hits if hit.score > 0]
     page = hits[offset : offset + limit]
     facets: dict[str, dict[str, int]] = {"datasets": {}, "schema": {}}
