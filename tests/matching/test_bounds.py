@@ -259,3 +259,23 @@ def test_a_stem_with_scrambled_letters_is_not_ruled_out():
     assert full > 0.1
     found = algo.score_candidates(query, [0], pool, full)
     assert [round(r.score, 6) for _, r in found] == [full]
+
+
+def test_exact_screening_with_an_unbounded_algorithm_scores_every_entity(un_screener):
+    """ofac-sls has no bounds: asked for an exact search it scores every entity."""
+    from tamis.matching.screener import EXACT_MIN_SCORE
+
+    algo = get_algorithm("ofac-sls")
+    assert not algo.bounded
+    for query in _queries(6):
+        prepared = prepare_entity(query)
+        exhaustive = sorted(
+            (
+                -algo.compare_prepared(prepared, un_screener.prepared[n], explain=False).score,
+                un_screener.entities[n].id,
+            )
+            for n in range(len(un_screener.prepared))
+        )
+        expected = [(round(-s, 6), i) for s, i in exhaustive if -s >= EXACT_MIN_SCORE][:3]
+        hits = un_screener.screen(query, threshold=0.0, limit=3, algorithm="ofac-sls", exact=True)
+        assert [(round(h.score, 6), h.entity.id) for h in hits] == expected

@@ -33,7 +33,9 @@ POOL_MIN_QUERIES = 200
 #: candidates (when the algorithm is ``bounded``): whoever asks for weak matches gets
 #: exactly the entities that scoring each one would rank first, at the cost of bounding
 #: every entity's names (tens of milliseconds a query instead of one or two). From it
-#: up, the index's candidates hold every hit that exhaustive scoring finds.
+#: up, only the index's candidates are scored: checked against scoring every entity,
+#: they held the best entity of every query whose best reaches the default threshold
+#: (bench/bench_screening.py).
 EXACT_BELOW = 0.5
 #: The smallest score an exact search returns: an entity scoring 0 has nothing in
 #: common with the query, and thousands tie there.

@@ -265,11 +265,12 @@ class TamisV1(Algorithm):
         limit: int,
         explain: bool = False,
     ) -> list[tuple[int, Score]]:
-        """The ``limit`` best-scoring of ``numbers`` at or above ``floor`` (ties
-        included), exactly as scoring every one of them would find them: candidates are
-        aligned in decreasing order of their upper bound until the next bound falls
-        below the ``limit``-th best score found. Bounds are tight enough that a handful
-        of alignments settle most queries, even over every list entity."""
+        """At least the ``limit`` best-scoring of ``numbers`` at or above ``floor`` (all
+        that tie with the last of them included), exactly as scoring every one of them
+        would find them: candidates are aligned in decreasing order of their upper bound
+        until the next bound falls below the ``limit``-th best score found. Bounds are
+        tight enough that a handful of alignments settle most queries, even over every
+        list entity."""
         if not numbers:
             return []
         bounded = _BoundedCandidates(self, query, numbers, pool, floor)
