@@ -65,7 +65,9 @@ class MatchParams(BaseModel):
         "algorithm's threshold)",
     )
     cutoff: float | None = Field(
-        None, description=f"Lowest score returned at all (default {DEFAULT_CUTOFF})"
+        None,
+        description=f"Lowest score returned at all (default {DEFAULT_CUTOFF}); below 0.5 "
+        "tamis-v1 searches every entity (exact, tens of milliseconds a query)",
     )
     algorithm: str = Field("best", description="tamis-v1, ofac-sls, or best / default")
     include_dataset: list[str] = Field([], description="Only hits on these lists")
