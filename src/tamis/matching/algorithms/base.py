@@ -70,14 +70,10 @@ class Algorithm:
         explain: bool = False,
     ) -> list[tuple[int, Score]]:
         """At least the ``limit`` best-scoring of ``numbers`` at or above ``floor`` (all
-        that tie with the last of them included), exactly as scoring each one finds
-        them. This one scores each one; :attr:`bounded` algorithms do better."""
-        scored = self.score_candidates(query, numbers, pool, floor, explain)
-        scored.sort(key=lambda row: -row[1].score)
-        if len(scored) <= limit:
-            return scored
-        last = scored[limit - 1][1].score
-        return [row for row in scored if row[1].score >= last]
+        that tie with the last of them included), unordered: the caller sorts. This one
+        returns every one that reaches ``floor``; :attr:`bounded` algorithms stop
+        scoring once the rest cannot beat the ``limit`` best."""
+        return self.score_candidates(query, numbers, pool, floor, explain)
 
     def to_dict(self) -> dict[str, object]:
         return {
