@@ -9,7 +9,13 @@ import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist, cpdist
 
-from tamis.matching.candidate_kernels import MIN_CANDIDATES, RELATIVE_CUTOFF, TIE_ROOM, rank
+from tamis.matching.candidate_kernels import (
+    MIN_CANDIDATES,
+    RELATIVE_CUTOFF,
+    TIE_ROOM,
+    _touch,
+    rank,
+)
 from tamis.matching.features.bound_kernels import (
     distinct_tokens,
     entity_max,
@@ -115,12 +121,53 @@ def test_rank_keeps_the_best_entities_with_ties_by_number_and_leaves_its_work_ar
     owners = np.concatenate(postings).astype(np.int32)
     key_start = np.concatenate(([0], np.cumsum([p.size for p in postings]))).astype(np.int64)
     scores, touched = np.zeros(entities), np.zeros(entities, dtype=np.int64)
+    marks = np.zeros(entities, dtype=bool)
     for _ in range(200):
         keys = rng.choice(40, size=rng.integers(1, 12), replace=False).astype(np.int64)
         weights = rng.choice([0.5, 1.0, 2.0], size=keys.size)
         mask = rng.random(entities) < 0.8
         limit = int(rng.integers(1, 30))
-        got = rank(owners, key_start, keys, weights, mask, limit, scores, touched)
+        got = rank(owners, key_start, keys, weights, mask, limit, scores, touched, marks)
         want = _rank_by_sorting(owners, key_start, keys, weights, mask, limit)
         assert got.tolist() == want.tolist()
-        assert not scores.any()
+        assert not scores.any() and not marks.any()
+
+
+def test_rank_leaves_out_entities_only_light_keys_reach_and_still_ranks_exactly():
+    """Real queries: a few rare keys of large weight, many common trigrams of small
+    weight and long postings. Entities holding only the light keys are not gathered,
+    and the ranks are still those of summing every key in the order given (weights
+    with many digits, so that the order of summing shows in the last bit)."""
+    rng = np.random.default_rng(5)
+    entities = 3000
+    heavy = [np.sort(rng.choice(entities, size=rng.integers(1, 25), replace=False))
+             for _ in range(12)]  # fmt: skip
+    light = [np.sort(rng.choice(entities, size=rng.integers(200, 1500), replace=False))
+             for _ in range(30)]  # fmt: skip
+    postings = heavy + light
+    owners = np.concatenate(postings).astype(np.int32)
+    key_start = np.concatenate(([0], np.cumsum([p.size for p in postings]))).astype(np.int64)
+    scores, touched = np.zeros(entities), np.zeros(entities, dtype=np.int64)
+    marks = np.zeros(entities, dtype=bool)
+    pruned = 0
+    for _ in range(150):
+        keys = np.concatenate(
+            (rng.choice(12, size=rng.integers(2, 8), replace=False),
+             12 + rng.choice(30, size=rng.integers(5, 20), replace=False))
+        ).astype(np.int64)  # fmt: skip
+        rng.shuffle(keys)
+        heavy_weights = rng.uniform(3, 9, keys.size)
+        weights = np.where(keys < 12, heavy_weights, rng.uniform(0.01, 0.2, keys.size))
+        mask = rng.random(entities) < 0.9
+        limit = int(rng.integers(1, 20))
+        arrays = (scores, touched, marks)
+        count, gathered = _touch(owners, key_start, keys, weights, mask, limit, *arrays)
+        pruned += gathered < keys.size
+        every = len(set(np.concatenate([postings[k] for k in keys]).tolist()))
+        assert count < every or gathered == keys.size
+        scores[touched[:count]] = 0.0
+        got = rank(owners, key_start, keys, weights, mask, limit, scores, touched, marks)
+        want = _rank_by_sorting(owners, key_start, keys, weights, mask, limit)
+        assert got.tolist() == want.tolist()
+        assert not scores.any() and not marks.any()
+    assert pruned > 100

@@ -6,6 +6,7 @@ import random
 
 import numpy as np
 
+from tamis.matching.algorithms.tamis_v1 import _CONTEXT_WEIGHTS, _country_delta, _date_delta
 from tamis.matching.features.context import EntityContext, date_code
 from tamis.matching.features.country import country_agreement
 from tamis.matching.features.dates import birth_date_agreement
@@ -49,6 +50,22 @@ def test_agreements_equal_the_feature_functions():
         for number, entity in enumerate(listed):
             assert dates[number] == birth_date_agreement(query.birth_dates, entity.birth_dates)[0]
             assert countries[number] == country_agreement(query.countries, entity.countries)[0]
+
+
+def test_deltas_are_what_tamis_v1_adds_for_the_agreements():
+    rng = random.Random(4)
+    listed = [_random_entity(rng) for _ in range(300)]
+    context = EntityContext(listed)
+    entities = np.arange(len(listed), dtype=np.int64)
+    for _ in range(100):
+        query = _random_entity(rng)
+        if not (query.birth_dates or query.countries):
+            continue
+        deltas = context.deltas(query, entities, _CONTEXT_WEIGHTS)
+        dates, countries = context.agreements(query, entities)
+        for number in range(len(listed)):
+            want = _date_delta(dates[number]) + _country_delta(countries[number])
+            assert deltas[number] == want
 
 
 def test_date_code():

@@ -16,6 +16,11 @@ MIN_CANDIDATES = 10
 TIE_ROOM = 2
 
 
+#: Relative margin on the pruning test of :func:`_touch`: sums of the same weights
+#: taken in another order differ by far less.
+PRUNE_MARGIN = 1e-9
+
+
 @numba.njit(cache=True, nogil=True)
 def rank(
     owners: np.ndarray,
@@ -26,6 +31,7 @@ def rank(
     limit: int,
     scores: np.ndarray,
     touched: np.ndarray,
+    marks: np.ndarray,
 ) -> np.ndarray:
     """The candidates: each entity's rank is the sum of the (positive) weights of the
     keys it holds (added key by key, in the order given); of the entities allowed by
@@ -34,17 +40,91 @@ def rank(
     depend on how a sort breaks ties), then those below RELATIVE_CUTOFF x the best are
     dropped except the first MIN_CANDIDATES.
 
-    ``scores`` (all zero) and ``touched`` are work arrays of one entry per entity;
-    ``scores`` is all zero again on return."""
-    count = 0
-    for k in range(keys.size):
-        weight = weights[k]
-        for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
+    ``scores`` (all zero), ``touched`` and ``marks`` (all False) are work arrays of one
+    entry per entity; ``scores`` and ``marks`` are left as they were found."""
+    count = _touch(owners, key_start, keys, weights, mask, limit, scores, touched, marks)[0]
+    return _select(scores, touched, count, mask, limit)
+
+
+@numba.njit(cache=True, nogil=True)
+def _touch(
+    owners: np.ndarray,
+    key_start: np.ndarray,
+    keys: np.ndarray,
+    weights: np.ndarray,
+    mask: np.ndarray,
+    limit: int,
+    scores: np.ndarray,
+    touched: np.ndarray,
+    marks: np.ndarray,
+) -> tuple[int, int]:
+    """Puts in ``touched[:count]`` every entity that may be among the best ``limit``
+    allowed ones (or tie with the last of them), with its exact rank in ``scores``;
+    returns (count, the number of keys whose entities were gathered).
+
+    Most entities a query touches hold only common trigrams, keys of small weight and
+    long postings, and can never rank among the best. Keys are gathered heaviest first;
+    once more than ``limit`` allowed entities are touched and the weights of the keys
+    left sum to less than the ``limit``-th best rank so far, an entity none of the
+    gathered keys holds can only rank below the entities already touched: the keys
+    left add to the touched entities only. The ranks are then summed again in the
+    order given, so that they are exactly those of summing every key (ties between
+    candidates depend on the last bit)."""
+    n = keys.size
+    order = np.argsort(-weights, kind="mergesort")
+    weight_left = np.zeros(n + 1)
+    postings_left = np.zeros(n + 1, np.int64)
+    for i in range(n - 1, -1, -1):
+        k = keys[order[i]]
+        weight_left[i] = weight_left[i + 1] + weights[order[i]]
+        postings_left[i] = postings_left[i + 1] + key_start[k + 1] - key_start[k]
+    heap = np.empty(max(limit, 1))
+    count = allowed = 0
+    gathered = n
+    for i in range(n):
+        weight = weights[order[i]]
+        k = keys[order[i]]
+        for p in range(key_start[k], key_start[k + 1]):
             entity = owners[p]
             if scores[entity] == 0.0:
                 touched[count] = entity
                 count += 1
+                if mask[entity]:
+                    allowed += 1
             scores[entity] += weight
+        # worth testing only when the postings left outnumber the entities to rank
+        if allowed > limit and postings_left[i + 1] > count:
+            bound = weight_left[i + 1] * (1.0 + PRUNE_MARGIN)
+            if bound < weight_left[0] - weight_left[i + 1]:
+                size = 0
+                for t in range(count):
+                    entity = touched[t]
+                    if mask[entity]:
+                        _heap_offer(heap, min(size, limit), limit, scores[entity])
+                        size += 1
+                if bound < heap[0] * (1.0 - PRUNE_MARGIN):
+                    gathered = i + 1
+                    break
+    # the exact ranks: every key's weight added to the touched entities, in the order given
+    for t in range(count):
+        scores[touched[t]] = 0.0
+        marks[touched[t]] = True
+    for k in range(n):
+        weight = weights[k]
+        for p in range(key_start[keys[k]], key_start[keys[k] + 1]):
+            entity = owners[p]
+            if marks[entity]:
+                scores[entity] += weight
+    for t in range(count):
+        marks[touched[t]] = False
+    return count, gathered
+
+
+@numba.njit(cache=True, nogil=True)
+def _select(
+    scores: np.ndarray, touched: np.ndarray, count: int, mask: np.ndarray, limit: int
+) -> np.ndarray:
+    """The candidates among ``touched[:count]`` (see :func:`rank`); clears ``scores``."""
     # the limit-th best rank of the allowed entities, through a min-heap of the best
     heap = np.empty(max(limit, 1))
     allowed = 0

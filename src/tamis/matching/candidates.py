@@ -33,48 +33,59 @@ IDENTIFIER_WEIGHT: Final = 50.0
 QUERY_CACHE_SIZE: Final = 100_000
 
 
-def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[str, float]:
-    """Key -> weight for a prepared query (the best weight when keys repeat)."""
-    weights: dict[str, float] = {}
+def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[int, float]:
+    """Indexed key number -> weight for a prepared query (the best weight when keys
+    repeat), in the order the keys are first met: :func:`rank` adds them in that order."""
+    weights: dict[int, float] = {}
+    numbers = index.key_numbers
 
-    def put(key: str, weight: float) -> None:
-        if weight > weights.get(key, 0.0):
-            weights[key] = weight
+    def put(key: str, share: float) -> None:
+        number = numbers.get(key)
+        if number is not None:
+            weight = share * index.idf[number]
+            if weight > weights.get(number, 0.0):
+                weights[number] = weight
 
     for name in query.names:
         for org in (False, True):
             # an acronym in the query finds the words it stands for, and the
             # query's words find an acronym on the list
             for token in short_tokens(name.tokens, org):
-                key = acronym_key(token, org)
-                put(key, RELATED_SHARE * index.weight(key))
+                put(acronym_key(token, org), RELATED_SHARE)
             for initials in run_initials(name.tokens, org):
-                put("t:" + initials, RELATED_SHARE * index.weight("t:" + initials))
+                put("t:" + initials, RELATED_SHARE)
         for token, phon in zip(name.tokens, name.phonetic, strict=True):
-            for key, weight in _token_weights(index, token, phon):
-                put(key, weight)
+            for number, weight in _token_weights(index, token, phon):
+                if weight > weights.get(number, 0.0):
+                    weights[number] = weight
     for ident in query.identifiers:
-        put("i:" + ident, IDENTIFIER_WEIGHT)
+        held = numbers.get("i:" + ident)
+        if held is not None and weights.get(held, 0.0) < IDENTIFIER_WEIGHT:
+            weights[held] = IDENTIFIER_WEIGHT
     return weights
 
 
-def _token_weights(index: KeyIndex, token: str, phon: str) -> tuple[tuple[str, float], ...]:
-    """The keys of one query token with their weights (kept per index: the same
-    tokens recur from query to query)."""
+def _token_weights(index: KeyIndex, token: str, phon: str) -> tuple[tuple[int, float], ...]:
+    """The indexed keys of one query token (their numbers) with their weights (kept per
+    index: the same tokens recur from query to query)."""
     cache = index.query_cache
     found = cache.get((token, phon))
     if found is not None:
         return found
-    out = [("t:" + token, index.weight("t:" + token))]
-    out.extend((key, RELATED_SHARE * index.weight(key)) for key in related_keys(token))
+    # (key, share, divisor): its weight is share x idf / divisor, in that order
+    keys = [("t:" + token, 1.0, 1)]
+    keys.extend((key, RELATED_SHARE, 1) for key in related_keys(token))
     if phon:
-        out.append(("p:" + phon, PHONETIC_SHARE * index.weight("p:" + phon)))
+        keys.append(("p:" + phon, PHONETIC_SHARE, 1))
     grams = trigrams(token)
-    out.extend(
-        ("g:" + gram, TRIGRAM_SHARE * index.weight("g:" + gram) / len(grams)) for gram in grams
-    )
-    # keys no entity holds add nothing to any rank
-    found = tuple((key, weight) for key, weight in out if weight > 0)
+    keys.extend(("g:" + gram, TRIGRAM_SHARE, len(grams)) for gram in grams)
+    out = []
+    for key, share, divisor in keys:
+        number = index.key_numbers.get(key)
+        # keys no entity holds add nothing to any rank
+        if number is not None:
+            out.append((number, share * index.idf[number] / divisor))
+    found = tuple(out)
     if len(cache) >= QUERY_CACHE_SIZE:
         cache.clear()
     cache[(token, phon)] = found
@@ -89,22 +100,18 @@ def top_candidates(
 ) -> list[int]:
     """Entity numbers of the ``limit`` best-ranked entities allowed by ``mask``, best
     first (ties by entity number)."""
-    numbers, weights = [], []
-    for key, weight in query_weights(index, query).items():
-        number = index.key_numbers.get(key)
-        if number is not None:
-            numbers.append(number)
-            weights.append(weight)
-    if not numbers:
+    weights = query_weights(index, query)
+    if not weights:
         return []
     return rank(
         index.owners,
         index.key_start,
-        np.array(numbers, dtype=np.int64),
-        np.array(weights, dtype=np.float64),
+        np.fromiter(weights.keys(), dtype=np.int64, count=len(weights)),
+        np.fromiter(weights.values(), dtype=np.float64, count=len(weights)),
         np.ones(index.size, dtype=bool) if mask is None else mask,
         limit,
         # work arrays of one entry per entity: see rank
         scratch("rank.scores", index.size, np.float64),
         scratch("rank.touched", index.size, np.int64),
+        scratch("rank.marks", index.size, np.bool_),
     ).tolist()

@@ -130,8 +130,10 @@ class KeyIndex:
         # math.log as the weights have always been computed (numpy's log may differ in
         # the last bit, which would reorder tied candidates)
         self.key_idf = np.array([math.log(1 + self.size / df) for df in counts[kept].tolist()])
+        #: the same weights as Python floats (read one at a time, per query token)
+        self.idf: list[float] = self.key_idf.tolist()
         #: per query token, its keys and weights (see candidates.query_weights)
-        self.query_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self.query_cache: dict[tuple[str, str], tuple[tuple[int, float], ...]] = {}
 
     def holders(self, keys: Iterable[str]) -> np.ndarray | None:
         """Entity numbers holding any of ``keys`` (None: one of them is too common to be
@@ -155,4 +157,4 @@ class KeyIndex:
     def weight(self, key: str) -> float:
         """The key's inverse document frequency (0 if it is not indexed)."""
         number = self.key_numbers.get(key)
-        return 0.0 if number is None else float(self.key_idf[number])
+        return 0.0 if number is None else self.idf[number]

@@ -119,23 +119,24 @@ def _country_delta(agreement: float) -> float:
     return -COUNTRY_PENALTY if agreement < 0 else 0.0
 
 
-def _date_deltas(agreements: np.ndarray) -> np.ndarray:
-    """:func:`_date_delta` of each element (the same floating-point operations)."""
-    return np.where(agreements > 0, DATE_BONUS * agreements, DATE_PENALTY * agreements)
-
-
-def _country_deltas(agreements: np.ndarray) -> np.ndarray:
-    """:func:`_country_delta` of each element."""
-    return np.where(agreements > 0, COUNTRY_BONUS, np.where(agreements < 0, -COUNTRY_PENALTY, 0.0))
+#: the context weights as :meth:`EntityContext.deltas` takes them
+_CONTEXT_WEIGHTS = np.array([DATE_BONUS, DATE_PENALTY, COUNTRY_BONUS, COUNTRY_PENALTY])
 
 
 def _context_deltas(query: PreparedEntity, entities: np.ndarray, pool: CandidatePool) -> np.ndarray:
     """What each candidate's actual birth dates and countries add to its score, as
-    :meth:`TamisV1.compare_prepared` adds them."""
+    :meth:`TamisV1.compare_prepared` adds them (:func:`_date_delta` and
+    :func:`_country_delta`, the same floating-point operations)."""
     if not (query.birth_dates or query.countries):
         return np.zeros(entities.size)
-    date, country = pool.token_table().context.agreements(query, entities)
-    return _date_deltas(date) + _country_deltas(country)
+    return pool.token_table().context.deltas(query, entities, _CONTEXT_WEIGHTS)
+
+
+@lru_cache(maxsize=64)
+def _org_schemas(schema_names: tuple[str, ...], query_schema: str) -> np.ndarray:
+    """Per list schema, whether a candidate of it is scored as an organisation against a
+    query of ``query_schema``."""
+    return np.array([_is_org(query_schema) or _is_org(s) for s in schema_names])
 
 
 def _shares_identifier(
@@ -188,8 +189,7 @@ class _BoundedCandidates:
         table = pool.token_table()
         names = CandidateNames(table, entities)
         self.offsets = names.offsets
-        org_schemas = np.array([_is_org(query.schema) or _is_org(s) for s in table.schema_names])
-        entity_org = org_schemas[table.entity_schema[entities]]
+        entity_org = _org_schemas(table.schema_tuple, query.schema)[table.entity_schema[entities]]
         self.similar: TokenPairs = {}
         self.pairs, self.joined = name_bounds(query, names, entity_org[names.owner], self.similar)
         self.merging = np.zeros(len(self.numbers), dtype=bool)

@@ -213,6 +213,7 @@ class TokenTable:
         #: per entity: its schema (a number into schema_names), its birth dates and
         #: countries (what can add to a name score, as numbers)
         self.schema_names: list[str] = sorted({e.schema for e in prepared})
+        self.schema_tuple = tuple(self.schema_names)
         schema_numbers = {schema: n for n, schema in enumerate(self.schema_names)}
         self.entity_schema = np.array([schema_numbers[e.schema] for e in prepared], dtype=np.int64)
         self.context = EntityContext(prepared)

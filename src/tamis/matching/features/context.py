@@ -78,6 +78,43 @@ def agreements(
     return date_out, country_out
 
 
+@numba.njit(cache=True, nogil=True)
+def deltas(
+    entities: np.ndarray,
+    date_start: np.ndarray,
+    dates: np.ndarray,
+    date_lengths: np.ndarray,
+    country_start: np.ndarray,
+    countries: np.ndarray,
+    query_dates: np.ndarray,
+    query_date_lengths: np.ndarray,
+    query_countries: np.ndarray,
+    weights: np.ndarray,
+) -> np.ndarray:
+    """Per entity, what its birth-date and country agreements add to a score:
+    ``weights`` = (date bonus, date penalty, country bonus, country penalty); a positive
+    date agreement a adds bonus x a, a negative one penalty x a, a shared country the
+    country bonus, disjoint countries minus the country penalty."""
+    date, country = agreements(
+        entities,
+        date_start,
+        dates,
+        date_lengths,
+        country_start,
+        countries,
+        query_dates,
+        query_date_lengths,
+        query_countries,
+    )
+    out = np.empty(entities.size)
+    for k in range(entities.size):
+        a = date[k]
+        added = weights[0] * a if a > 0 else weights[1] * a
+        c = country[k]
+        out[k] = added + (weights[2] if c > 0 else (-weights[3] if c < 0 else 0.0))
+    return out
+
+
 class EntityContext:
     """Every list entity's birth dates and countries as numbers."""
 
@@ -101,6 +138,14 @@ class EntityContext:
         self.countries = np.array(countries, dtype=np.int64)
         self.country_start = np.array(country_start, dtype=np.int64)
 
+    def _query_arrays(self, query: PreparedEntity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (
+            np.array([date_code(d) for d in query.birth_dates], dtype=np.int64),
+            np.array([len(d) for d in query.birth_dates], dtype=np.int64),
+            # a country no list entity has gets a code none has
+            np.array([self.country_codes.get(c, -1) for c in query.countries], dtype=np.int64),
+        )
+
     def agreements(
         self, query: PreparedEntity, entities: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -112,8 +157,21 @@ class EntityContext:
             self.date_lengths,
             self.country_start,
             self.countries,
-            np.array([date_code(d) for d in query.birth_dates], dtype=np.int64),
-            np.array([len(d) for d in query.birth_dates], dtype=np.int64),
-            # a country no list entity has gets a code none has
-            np.array([self.country_codes.get(c, -1) for c in query.countries], dtype=np.int64),
+            *self._query_arrays(query),
+        )
+
+    def deltas(
+        self, query: PreparedEntity, entities: np.ndarray, weights: np.ndarray
+    ) -> np.ndarray:
+        """What the agreements of ``query`` with each of ``entities`` add to a score
+        (see :func:`deltas`)."""
+        return deltas(
+            entities,
+            self.date_start,
+            self.dates,
+            self.date_lengths,
+            self.country_start,
+            self.countries,
+            *self._query_arrays(query),
+            weights,
         )
