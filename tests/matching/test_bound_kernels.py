@@ -20,9 +20,9 @@ from tamis.matching.features.bound_kernels import (
     distinct_tokens,
     entity_max,
     gather_names,
-    spelling_matrix,
     spelling_pairs,
 )
+from tamis.matching.features.bounds import _PAIRING_THRESHOLDS, _pairing_spelling
 from tamis.matching.features.tokens import spelling_similarity
 
 
@@ -33,16 +33,18 @@ def test_spelling_kernels_are_spelling_similarity():
     ]
     words += ["mohammed", "muhammad", "sergei", "sergey", "ab", "ba", "abc", "bac"]
     left, right = words[:30], words[30:]
-    matrix = spelling_matrix(
-        cdist(left, right, scorer=OSA.distance, dtype=np.int32),
-        cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
-        np.array([len(w) for w in left], dtype=np.float64),
-        np.array([len(w) for w in right], dtype=np.float64),
-    )
+    # may_pair needs only the side of each pairing threshold: from the OSA distances
+    # alone where they settle it, the Levenshtein distance added where they do not
+    sides = _pairing_spelling(left, right, np.array([len(w) for w in right], dtype=np.float64))
+    settled_by_osa = 0
+    edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            # the Python form floors at 0; the bounds only compare with positive minima
-            assert max(0.0, matrix[i, j]) == spelling_similarity(a, b), (a, b)
+            exact = spelling_similarity(a, b)
+            for threshold in _PAIRING_THRESHOLDS:
+                assert (sides[i, j] >= threshold) == (exact >= threshold), (a, b, threshold)
+            settled_by_osa += edits[i, j] > 0 and max(0.0, sides[i, j]) != exact
+    assert settled_by_osa > 0
     right = right[: len(left)]
     pairs = spelling_pairs(
         cpdist(left, right, scorer=OSA.distance, dtype=np.int32),

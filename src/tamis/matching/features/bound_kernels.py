@@ -126,14 +126,28 @@ def spelling(edits: int, levenshtein: int, left_len: float, right_len: float) ->
 
 
 @_compiled
-def spelling_matrix(edits: np.ndarray, levenshtein: np.ndarray, left_len: np.ndarray,
-                    right_len: np.ndarray) -> np.ndarray:  # fmt: skip
-    """:func:`spelling` of every (left, right) pair, from the two distance matrices."""
+def spelling_sides(
+    edits: np.ndarray, left_len: np.ndarray, right_len: np.ndarray, thresholds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """What :func:`spelling` gives for every pair where only its side of each ``thresholds``
+    matters, from the OSA distances alone: the Levenshtein distance can only lower the
+    cost (by TRANSPOSITION_COST less per transposition, and OSA's edits are at most all
+    transpositions), so the similarity lies between the costs of no transposition and
+    of only transpositions. Returns (values, unsure): where both ends fall on the same
+    side of every threshold, a value on that side; elsewhere ``unsure`` is set and the
+    value must come from :func:`spelling` with the Levenshtein distance."""
     out = np.empty(edits.shape)
+    unsure = np.zeros(edits.shape, np.bool_)
     for i in range(edits.shape[0]):
         for j in range(edits.shape[1]):
-            out[i, j] = spelling(edits[i, j], levenshtein[i, j], left_len[i], right_len[j])
-    return out
+            e = edits[i, j]
+            low = spelling(e, e, left_len[i], right_len[j])
+            high = spelling(e, 2 * e, left_len[i], right_len[j])
+            out[i, j] = high
+            for t in range(thresholds.size):
+                if (low >= thresholds[t]) != (high >= thresholds[t]):
+                    unsure[i, j] = True
+    return out, unsure
 
 
 @_compiled

@@ -45,8 +45,9 @@ from tamis.matching.features.bound_kernels import (
     merge_pair_candidates,
     merge_token_candidates,
     name_bound_matrix,
-    spelling_matrix,
+    spelling,
     spelling_pairs,
+    spelling_sides,
 )
 from tamis.matching.features.context import EntityContext
 from tamis.matching.features.merge import MERGE_MIN, MERGE_MIN_LETTERS
@@ -63,6 +64,7 @@ from tamis.matching.features.names import (
 )
 from tamis.matching.features.tokens import (
     ENDING_MIN_STEM,
+    PHONETIC_MIN_SAME_SYLLABLES,
     VOWELS,
     relation_keys,
     token_similarity,
@@ -111,24 +113,36 @@ def _texts(values: list[str]) -> np.ndarray:
     return out
 
 
-def _spelling(
-    left: Sequence[str], right: Sequence[str], right_lengths: np.ndarray | None = None
-) -> np.ndarray:
-    """:func:`spelling_similarity` of every pair, as a matrix (same formula: edits cost
-    EDIT_COST, neighbouring letters exchanged TRANSPOSITION_COST). ``right_lengths``:
-    the lengths of ``right`` where they are known already (as floats)."""
-    return spelling_matrix(
-        cdist(left, right, scorer=OSA.distance, dtype=np.int32),
-        cdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
-        _lengths(left),
-        _lengths(right) if right_lengths is None else right_lengths,
-    )
+#: The spelling similarities :func:`may_pair` compares with (see may_pair_matrix).
+_PAIRING_THRESHOLDS = np.array([PAIR_MIN - SLACK, PHONETIC_MIN_SAME_SYLLABLES - SLACK])
+
+
+def _pairing_spelling(left: list[str], right: list[str], right_lengths: np.ndarray) -> np.ndarray:
+    """:func:`spelling_similarity` of every pair (not floored at 0), where only its side
+    of the thresholds :func:`may_pair` uses matters: one edit-distance matrix instead of
+    two, and the Levenshtein distance for the few pairs the OSA distance alone leaves
+    undecided (see spelling_sides)."""
+    left_lengths = _lengths(left)
+    edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
+    values, unsure = spelling_sides(edits, left_lengths, right_lengths, _PAIRING_THRESHOLDS)
+    rows, columns = np.nonzero(unsure)
+    for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+        values[i, j] = spelling(
+            int(edits[i, j]),
+            Levenshtein.distance(left[i], right[j]),
+            float(left_lengths[i]),
+            float(right_lengths[j]),
+        )
+    return values
 
 
 def _spelling_pairs(
     left: Sequence[str], right: Sequence[str], right_lengths: np.ndarray | None = None
 ) -> np.ndarray:
-    """:func:`_spelling` of ``left[k]`` and ``right[k]`` for each k."""
+    """:func:`spelling_similarity` of ``left[k]`` and ``right[k]`` for each k (not floored
+    at 0; same formula: edits cost EDIT_COST, neighbouring letters exchanged
+    TRANSPOSITION_COST). ``right_lengths``: the lengths of ``right`` where they are known
+    already (as floats)."""
     return spelling_pairs(
         cpdist(left, right, scorer=OSA.distance, dtype=np.int32),
         cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
@@ -292,7 +306,7 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
     """
     left = [t for t, _ in query]
     maybe = may_pair_matrix(
-        _spelling(left, table.token_texts[tokens].tolist(), table.token_len[tokens]),
+        _pairing_spelling(left, table.token_texts[tokens].tolist(), table.token_len[tokens]),
         _lengths(left),
         _firsts(left),
         _lasts(left),
