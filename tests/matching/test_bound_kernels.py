@@ -35,7 +35,12 @@ def test_spelling_kernels_are_spelling_similarity():
     left, right = words[:30], words[30:]
     # may_pair needs only the side of each pairing threshold: from the OSA distances
     # alone where they settle it, the Levenshtein distance added where they do not
-    sides = _pairing_spelling(left, right, np.array([len(w) for w in right], dtype=np.float64))
+    sides = _pairing_spelling(
+        left,
+        right,
+        np.array([len(w) for w in left], dtype=np.float64),
+        np.array([len(w) for w in right], dtype=np.float64),
+    )
     settled_by_osa = 0
     edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
     for i, a in enumerate(left):

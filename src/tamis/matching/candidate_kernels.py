@@ -96,12 +96,7 @@ def _touch(
         if allowed > limit and postings_left[i + 1] > count:
             bound = weight_left[i + 1] * (1.0 + PRUNE_MARGIN)
             if bound < weight_left[0] - weight_left[i + 1]:
-                size = 0
-                for t in range(count):
-                    entity = touched[t]
-                    if mask[entity]:
-                        _heap_offer(heap, min(size, limit), limit, scores[entity])
-                        size += 1
+                _offer_allowed(heap, scores, touched, count, mask, limit)
                 if bound < heap[0] * (1.0 - PRUNE_MARGIN):
                     gathered = i + 1
                     break
@@ -127,12 +122,7 @@ def _select(
     """The candidates among ``touched[:count]`` (see :func:`rank`); clears ``scores``."""
     # the limit-th best rank of the allowed entities, through a min-heap of the best
     heap = np.empty(max(limit, 1))
-    allowed = 0
-    for t in range(count):
-        entity = touched[t]
-        if mask[entity]:
-            _heap_offer(heap, min(allowed, limit), limit, scores[entity])
-            allowed += 1
+    allowed = _offer_allowed(heap, scores, touched, count, mask, limit)
     # what ranks above it, and what ties with it, in one pass that also clears scores
     above = np.empty(min(allowed, limit), np.int64)
     above_values = np.empty(above.size)
@@ -164,6 +154,27 @@ def _select(
     keep = values >= values[0] * RELATIVE_CUTOFF
     keep[:MIN_CANDIDATES] = True
     return ranked[keep]
+
+
+@numba.njit(cache=True, nogil=True)
+def _offer_allowed(
+    heap: np.ndarray,
+    scores: np.ndarray,
+    touched: np.ndarray,
+    count: int,
+    mask: np.ndarray,
+    limit: int,
+) -> int:
+    """Fills ``heap`` with the ``limit`` best ranks of the entities of ``touched[:count]``
+    that ``mask`` allows (its root the ``limit``-th best when there are that many);
+    returns how many are allowed."""
+    allowed = 0
+    for t in range(count):
+        entity = touched[t]
+        if mask[entity]:
+            _heap_offer(heap, min(allowed, limit), limit, scores[entity])
+            allowed += 1
+    return allowed
 
 
 @numba.njit(cache=True, nogil=True, inline="always")

@@ -42,9 +42,7 @@ def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[int, float]:
     def put(key: str, share: float) -> None:
         number = numbers.get(key)
         if number is not None:
-            weight = share * index.idf[number]
-            if weight > weights.get(number, 0.0):
-                weights[number] = weight
+            _keep_best(weights, number, share * index.idf[number])
 
     for name in query.names:
         for org in (False, True):
@@ -56,13 +54,18 @@ def query_weights(index: KeyIndex, query: PreparedEntity) -> dict[int, float]:
                 put("t:" + initials, RELATED_SHARE)
         for token, phon in zip(name.tokens, name.phonetic, strict=True):
             for number, weight in _token_weights(index, token, phon):
-                if weight > weights.get(number, 0.0):
-                    weights[number] = weight
+                _keep_best(weights, number, weight)
     for ident in query.identifiers:
         held = numbers.get("i:" + ident)
-        if held is not None and weights.get(held, 0.0) < IDENTIFIER_WEIGHT:
-            weights[held] = IDENTIFIER_WEIGHT
+        if held is not None:
+            _keep_best(weights, held, IDENTIFIER_WEIGHT)
     return weights
+
+
+def _keep_best(weights: dict[int, float], number: int, weight: float) -> None:
+    """Keeps ``weight`` for key ``number`` if it beats the weight kept so far."""
+    if weight > weights.get(number, 0.0):
+        weights[number] = weight
 
 
 def _token_weights(index: KeyIndex, token: str, phon: str) -> tuple[tuple[int, float], ...]:

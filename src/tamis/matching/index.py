@@ -127,11 +127,10 @@ class KeyIndex:
         for key, number in key_ids.items():
             if kept[number]:
                 self.key_numbers[key] = len(self.key_numbers)
-        # math.log as the weights have always been computed (numpy's log may differ in
-        # the last bit, which would reorder tied candidates)
-        self.key_idf = np.array([math.log(1 + self.size / df) for df in counts[kept].tolist()])
-        #: the same weights as Python floats (read one at a time, per query token)
-        self.idf: list[float] = self.key_idf.tolist()
+        #: each key's inverse document frequency, as Python floats (read one at a time,
+        #: per query token), by math.log as the weights have always been computed
+        #: (numpy's log may differ in the last bit, which would reorder tied candidates)
+        self.idf: list[float] = [math.log(1 + self.size / df) for df in counts[kept].tolist()]
         #: per query token, its keys and weights (see candidates.query_weights)
         self.query_cache: dict[tuple[str, str], tuple[tuple[int, float], ...]] = {}
 

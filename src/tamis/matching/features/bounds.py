@@ -117,12 +117,13 @@ def _texts(values: list[str]) -> np.ndarray:
 _PAIRING_THRESHOLDS = np.array([PAIR_MIN - SLACK, PHONETIC_MIN_SAME_SYLLABLES - SLACK])
 
 
-def _pairing_spelling(left: list[str], right: list[str], right_lengths: np.ndarray) -> np.ndarray:
+def _pairing_spelling(
+    left: list[str], right: list[str], left_lengths: np.ndarray, right_lengths: np.ndarray
+) -> np.ndarray:
     """:func:`spelling_similarity` of every pair (not floored at 0), where only its side
     of the thresholds :func:`may_pair` uses matters: one edit-distance matrix instead of
     two, and the Levenshtein distance for the few pairs the OSA distance alone leaves
-    undecided (see spelling_sides)."""
-    left_lengths = _lengths(left)
+    undecided (see spelling_sides). The lengths are those of the strings, as floats."""
     edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
     values, unsure = spelling_sides(edits, left_lengths, right_lengths, _PAIRING_THRESHOLDS)
     rows, columns = np.nonzero(unsure)
@@ -305,9 +306,12 @@ def may_pair(table: TokenTable, query: Sequence[tuple[str, str]], tokens: np.nda
       letters): a shared :func:`relation_keys` key.
     """
     left = [t for t, _ in query]
+    left_lengths = _lengths(left)
     maybe = may_pair_matrix(
-        _pairing_spelling(left, table.token_texts[tokens].tolist(), table.token_len[tokens]),
-        _lengths(left),
+        _pairing_spelling(
+            left, table.token_texts[tokens].tolist(), left_lengths, table.token_len[tokens]
+        ),
+        left_lengths,
         _firsts(left),
         _lasts(left),
         _vowel_counts(left),
