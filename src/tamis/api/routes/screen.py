@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from tamis.api.auth import screening_access
 from tamis.api.datasets import check_lists
+from tamis.api.direct import direct_post
 from tamis.api.errors import COMMON, ApiError, responses
 from tamis.api.models_screen import (
     BatchRequest,
@@ -75,7 +76,8 @@ def _options(snap: Snapshot, opts: ScreenOptions) -> dict[str, Any]:
     }
 
 
-@router.post(
+@direct_post(
+    router,
     "/screen",
     summary="Screen one name or entity",
     response_model=ScreenResponse,

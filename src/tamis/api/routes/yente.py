@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from tamis.api.auth import screening_access
 from tamis.api.datasets import catalog, resolve
+from tamis.api.direct import direct_post
 from tamis.api.errors import COMMON, ApiError, responses
 from tamis.api.models import (
     AlgorithmResponse,
@@ -143,7 +144,8 @@ def _run_match(
     return out
 
 
-@router.post(
+@direct_post(
+    router,
     "/match/{dataset}",
     summary="Match entities by example (yente-compatible)",
     tags=["yente"],
