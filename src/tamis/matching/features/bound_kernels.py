@@ -151,6 +151,18 @@ def spelling_sides(
 
 
 @_compiled
+def spelling_at(values: np.ndarray, rows: np.ndarray, columns: np.ndarray, edits: np.ndarray,
+                levenshtein: np.ndarray, left_len: np.ndarray,
+                right_len: np.ndarray) -> None:  # fmt: skip
+    """Sets ``values[rows[k], columns[k]]`` to :func:`spelling` of that pair, whose
+    Levenshtein distance is ``levenshtein[k]`` (the pairs :func:`spelling_sides` left
+    unsure)."""
+    for k in range(rows.size):
+        i, j = rows[k], columns[k]
+        values[i, j] = spelling(edits[i, j], levenshtein[k], left_len[i], right_len[j])
+
+
+@_compiled
 def spelling_pairs(edits: np.ndarray, levenshtein: np.ndarray, left_len: np.ndarray,
                    right_len: np.ndarray) -> np.ndarray:  # fmt: skip
     """:func:`spelling` of the k-th left and k-th right string, for each k."""

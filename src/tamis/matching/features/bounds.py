@@ -45,7 +45,7 @@ from tamis.matching.features.bound_kernels import (
     merge_pair_candidates,
     merge_token_candidates,
     name_bound_matrix,
-    spelling,
+    spelling_at,
     spelling_pairs,
     spelling_sides,
 )
@@ -127,13 +127,14 @@ def _pairing_spelling(
     edits = cdist(left, right, scorer=OSA.distance, dtype=np.int32)
     values, unsure = spelling_sides(edits, left_lengths, right_lengths, _PAIRING_THRESHOLDS)
     rows, columns = np.nonzero(unsure)
-    for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
-        values[i, j] = spelling(
-            int(edits[i, j]),
-            Levenshtein.distance(left[i], right[j]),
-            float(left_lengths[i]),
-            float(right_lengths[j]),
+    if rows.size:
+        levenshtein = cpdist(
+            [left[i] for i in rows.tolist()],
+            [right[j] for j in columns.tolist()],
+            scorer=Levenshtein.distance,
+            dtype=np.int32,
         )
+        spelling_at(values, rows, columns, edits, levenshtein, left_lengths, right_lengths)
     return values
 
 
