@@ -22,7 +22,7 @@ from tamis.matching.features.bound_kernels import (
     gather_names,
     spelling_pairs,
 )
-from tamis.matching.features.bounds import _PAIRING_THRESHOLDS, _pairing_spelling
+from tamis.matching.features.bounds import _PAIRING_THRESHOLDS, _pairing_spelling, _spelt_alike
 from tamis.matching.features.tokens import spelling_similarity
 
 
@@ -59,6 +59,44 @@ def test_spelling_kernels_are_spelling_similarity():
     )
     for k, (a, b) in enumerate(zip(left, right, strict=True)):
         assert max(0.0, pairs[k]) == spelling_similarity(a, b), (a, b)
+
+
+def _edited(rng: random.Random, word: str, edits: int) -> str:
+    letters = list(word)
+    for _ in range(edits):
+        at, roll = rng.randrange(max(len(letters), 1)), rng.random()
+        if roll < 0.3 and at + 1 < len(letters):
+            letters[at], letters[at + 1] = letters[at + 1], letters[at]
+        elif roll < 0.6 and letters:
+            letters[at] = rng.choice("abcdeilnorsu")
+        elif roll < 0.8:
+            letters.insert(at, rng.choice("abc"))
+        elif letters:
+            del letters[at]
+    return "".join(letters)
+
+
+def test_spelt_alike_is_spelling_similarity_at_a_threshold():
+    # joined forms and merged tokens: short and long strings, near and far pairs,
+    # transpositions (which the OSA distance alone cannot price)
+    rng = random.Random(5)
+    left, right = [], []
+    for _ in range(1500):
+        word = "".join(rng.choice("abcdeilnorsu") for _ in range(rng.randint(1, 70)))
+        left.append(word)
+        far = rng.random() < 0.1
+        right.append(
+            "".join(rng.choice("abcdeilnorsu") for _ in range(rng.randint(1, 70)))
+            if far
+            else _edited(rng, word, rng.randint(0, 8))
+        )
+    for least in (0.5, 0.85, 0.95):
+        exact = [
+            spelling_similarity(a, b) >= least - 1e-9 for a, b in zip(left, right, strict=True)
+        ]
+        assert _spelt_alike(left, right, least).tolist() == exact
+        assert 0 < sum(exact) < len(exact)
+    assert _spelt_alike([], [], 0.85).size == 0
 
 
 def test_gather_names_lists_each_entitys_names_and_tokens_in_order():

@@ -163,6 +163,23 @@ def spelling_at(values: np.ndarray, rows: np.ndarray, columns: np.ndarray, edits
 
 
 @_compiled
+def spelling_pair_sides(edits: np.ndarray, left_len: np.ndarray, right_len: np.ndarray,
+                        threshold: float) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """For each k, whether :func:`spelling` of the k-th pair reaches ``threshold``, from
+    its OSA distance alone (the bracket of :func:`spelling_sides`): (reaches, unsure),
+    where ``unsure`` pairs need their Levenshtein distance to tell."""
+    reaches = np.zeros(edits.size, np.bool_)
+    unsure = np.zeros(edits.size, np.bool_)
+    for k in range(edits.size):
+        e = edits[k]
+        low = spelling(e, e, left_len[k], right_len[k]) >= threshold
+        high = spelling(e, 2 * e, left_len[k], right_len[k]) >= threshold
+        reaches[k] = low
+        unsure[k] = low != high
+    return reaches, unsure
+
+
+@_compiled
 def spelling_pairs(edits: np.ndarray, levenshtein: np.ndarray, left_len: np.ndarray,
                    right_len: np.ndarray) -> np.ndarray:  # fmt: skip
     """:func:`spelling` of the k-th left and k-th right string, for each k."""

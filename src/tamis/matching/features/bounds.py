@@ -46,6 +46,7 @@ from tamis.matching.features.bound_kernels import (
     merge_token_candidates,
     name_bound_matrix,
     spelling_at,
+    spelling_pair_sides,
     spelling_pairs,
     spelling_sides,
 )
@@ -65,6 +66,7 @@ from tamis.matching.features.names import (
 from tamis.matching.features.tokens import (
     ENDING_MIN_STEM,
     PHONETIC_MIN_SAME_SYLLABLES,
+    TRANSPOSITION_COST,
     VOWELS,
     relation_keys,
     token_similarity,
@@ -138,19 +140,42 @@ def _pairing_spelling(
     return values
 
 
-def _spelling_pairs(
-    left: Sequence[str], right: Sequence[str], right_lengths: np.ndarray | None = None
+def _spelt_alike(
+    left: Sequence[str], right: Sequence[str], least: float, right_lengths: np.ndarray | None = None
 ) -> np.ndarray:
-    """:func:`spelling_similarity` of ``left[k]`` and ``right[k]`` for each k (not floored
-    at 0; same formula: edits cost EDIT_COST, neighbouring letters exchanged
-    TRANSPOSITION_COST). ``right_lengths``: the lengths of ``right`` where they are known
-    already (as floats)."""
-    return spelling_pairs(
-        cpdist(left, right, scorer=OSA.distance, dtype=np.int32),
-        cpdist(left, right, scorer=Levenshtein.distance, dtype=np.int32),
-        _lengths(left),
-        _lengths(right) if right_lengths is None else right_lengths,
-    )
+    """Whether :func:`spelling_similarity` of ``left[k]`` and ``right[k]`` reaches
+    ``least`` (within SLACK), for each k. ``right_lengths``: the lengths of ``right``
+    where they are known already (as floats).
+
+    Only the side of ``least`` matters, so the OSA distance is computed with a cut-off
+    (a pair needing more edits than any pair could afford is reported as one more, on
+    the right side still), and the Levenshtein distance only for the pairs the OSA
+    distance leaves undecided (see :func:`spelling_pair_sides`)."""
+    if not left:
+        return np.zeros(0, dtype=bool)
+    left_lengths = _lengths(left)
+    if right_lengths is None:
+        right_lengths = _lengths(right)
+    longest = max(float(np.maximum(left_lengths, right_lengths).max()), 1.0)
+    # no pair with more edits than this reaches ``least``: similarity >= 1 - edits *
+    # TRANSPOSITION_COST / length, whatever the edits are
+    affordable = int((1.0 - least) * longest / TRANSPOSITION_COST) + 1
+    edits = cpdist(left, right, scorer=OSA.distance, score_cutoff=affordable, dtype=np.int32)
+    alike, unsure = spelling_pair_sides(edits, left_lengths, right_lengths, least - SLACK)
+    pick = np.flatnonzero(unsure)
+    if pick.size:
+        chosen = pick.tolist()
+        levenshtein = cpdist(
+            [left[k] for k in chosen],
+            [right[k] for k in chosen],
+            scorer=Levenshtein.distance,
+            dtype=np.int32,
+        )
+        alike[pick] = (
+            spelling_pairs(edits[pick], levenshtein, left_lengths[pick], right_lengths[pick])
+            >= least - SLACK
+        )
+    return alike
 
 
 @mypyc_attr(native_class=False)  # a plain class when compiled: screeners stay picklable
@@ -524,12 +549,13 @@ def _spelled_alike(
     pick = np.flatnonzero(chosen & ~found)
     if pick.size:
         chosen_numbers = numbers[pick]
-        spelling = _spelling_pairs(
+        alike = _spelt_alike(
             [query[i] for i in rows[pick]],
             texts[chosen_numbers].tolist(),
+            least,
             lengths[chosen_numbers],
         )
-        found[pick[spelling >= least - SLACK]] = True
+        found[pick[alike]] = True
 
 
 def merge_possible(query: PreparedEntity, candidates: CandidateNames) -> np.ndarray:
@@ -603,7 +629,7 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
 
 def _spells(left: list[str], right: list[str], right_lengths: np.ndarray) -> np.ndarray:
     """Whether each ``left[k]`` spells ``right[k]`` as closely as a merge needs."""
-    return _spelling_pairs(left, right, right_lengths) >= MERGE_MIN - SLACK
+    return _spelt_alike(left, right, MERGE_MIN, right_lengths)
 
 
 def acronym_possible(
