@@ -279,3 +279,25 @@ def test_exact_screening_with_an_unbounded_algorithm_scores_every_entity(un_scre
         expected = [(round(-s, 6), i) for s, i in exhaustive if -s >= EXACT_MIN_SCORE][:3]
         hits = un_screener.screen(query, threshold=0.0, limit=3, algorithm="ofac-sls", exact=True)
         assert [(round(h.score, 6), h.entity.id) for h in hits] == expected
+
+
+def test_index_tells_which_entities_hold_keys(screener):
+    """KeyIndex.held answers as the postings read one by one; a key too common to be
+    indexed makes every entity a maybe."""
+    index = screener.index
+    rng = random.Random(11)
+    keys = sorted(index.key_numbers)
+    entities = np.array(sorted(rng.sample(range(index.size), 2000)), dtype=np.int64)
+    holding = 0
+    for _ in range(60):
+        chosen = rng.sample(keys, rng.randint(1, 6)) + ["no such key"]
+        members = set()
+        for key in chosen:
+            members.update(index.posting(key).tolist())
+        expected = [int(e) in members for e in entities]
+        assert index.held(chosen, entities).tolist() == expected
+        holding += sum(expected)
+    assert holding > 50
+    assert index.held(["no such key"], entities).tolist() == [False] * len(entities)
+    if index.dropped:
+        assert index.held([keys[0], next(iter(index.dropped))], entities) is None

@@ -1,17 +1,18 @@
 """Routes documented by FastAPI but served without its per-request dependency resolution.
 
-For every request FastAPI walks the endpoint's dependency tree: the access check
-and its two security schemes, the unknown-parameter check, the path parameter, the
-body. On ``POST /match`` that walk cost about 0.15 ms a request, three quarters of
-what the rest of the framework (middleware, routing, the response) costs. A :class:`DirectRoute` keeps the
-endpoint's signature for the OpenAPI document (body model, path parameters, the
-router's dependencies and their security schemes) and serves requests with a plain
-handler that does the same work in FastAPI's order: the body decoded (a JSON decode
-error is a ``json_invalid`` validation error), the route's dependencies awaited with
-the request alone, then the body validated against the body parameter's model (errors
-located under ``body``, with FastAPI's messages) and the endpoint called with the path
-parameters as strings. The error answers are those of any other route
-(``tests/api/test_direct.py`` sends the same good and bad requests to both kinds).
+For every request FastAPI walks the endpoint's dependency tree: the access check and
+its two security schemes, the unknown-parameter check, the path parameter, the body.
+On ``POST /match`` that walk cost about 0.15 ms a request, three quarters of what
+the rest of the framework (middleware, routing, the response) costs. A
+:class:`DirectRoute` keeps the endpoint's signature for the OpenAPI document (body
+model, path parameters, the router's dependencies and their security schemes) and
+serves requests with a plain handler that does the same work in FastAPI's order: the
+body decoded (a JSON decode error is a ``json_invalid`` validation error), the
+route's dependencies awaited with the request alone, then the body validated against
+the body parameter's model (errors located under ``body``, with FastAPI's messages)
+and the endpoint called with the path parameters as strings. The error answers are
+those of any other route (``tests/api/test_direct.py`` sends the same good and bad
+requests to both kinds).
 
 Dependencies of a direct route must be coroutines that can be called with the
 request alone; their other parameters (security schemes) only document the route.

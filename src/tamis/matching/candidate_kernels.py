@@ -1,5 +1,5 @@
-"""The compiled loop of candidate generation (numba): sum the weights of the keys each
-entity holds and keep the best-ranked entities. Kept apart from
+"""The compiled loops of candidate generation (numba): sum the weights of the keys each
+entity holds and keep the best-ranked entities; look entities up in postings. Kept apart from
 :mod:`tamis.matching.candidates`, whose Python is compiled by mypyc instead."""
 
 from __future__ import annotations
@@ -203,3 +203,22 @@ def _heap_offer(heap: np.ndarray, size: int, k: int, value: float) -> None:
             heap[parent] = heap[child]
             parent = child
         heap[parent] = value
+
+
+@numba.njit(cache=True, nogil=True)
+def held(owners: np.ndarray, key_start: np.ndarray, keys: np.ndarray,
+         entities: np.ndarray) -> np.ndarray:  # fmt: skip
+    """Which of ``entities`` hold one of ``keys`` (key numbers): a binary search per
+    entity in each key's posting (``owners[key_start[n]:key_start[n + 1]]``, sorted),
+    rather than merging postings that may be long."""
+    out = np.zeros(entities.size, np.bool_)
+    for n in keys:
+        start, end = key_start[n], key_start[n + 1]
+        if start == end:
+            continue
+        posting = owners[start:end]
+        at = np.searchsorted(posting, entities)
+        for k in range(entities.size):
+            if at[k] < posting.size and posting[at[k]] == entities[k]:
+                out[k] = True
+    return out

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 from mypy_extensions import mypyc_attr
 
+from tamis.matching.candidate_kernels import held
 from tamis.matching.features.acronyms import acronym_sources, both_run_initials
 from tamis.matching.features.tokens import relation_keys
 from tamis.matching.prepared import PreparedEntity
@@ -134,17 +135,19 @@ class KeyIndex:
         #: per query token, its keys and weights (see candidates.query_weights)
         self.query_cache: dict[tuple[str, str], tuple[tuple[int, float], ...]] = {}
 
-    def holders(self, keys: Iterable[str]) -> np.ndarray | None:
-        """Entity numbers holding any of ``keys`` (None: one of them is too common to be
-        indexed, so any entity may)."""
-        found = []
+    def held(self, keys: Iterable[str], entities: np.ndarray) -> np.ndarray | None:
+        """Which of ``entities`` (numbers, int64) hold any of ``keys`` (None: one of the
+        keys is too common to be indexed, so any entity may)."""
+        numbers = []
         for key in keys:
             if key in self.dropped:
                 return None
-            posting = self.posting(key)
-            if posting.size:
-                found.append(posting)
-        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
+            number = self.key_numbers.get(key)
+            if number is not None:
+                numbers.append(number)
+        if not numbers:
+            return np.zeros(len(entities), dtype=bool)
+        return held(self.owners, self.key_start, np.array(numbers, dtype=np.int64), entities)
 
     def posting(self, key: str) -> np.ndarray:
         """The sorted numbers of the entities holding ``key`` (none if it is not indexed)."""

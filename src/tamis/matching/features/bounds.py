@@ -653,9 +653,6 @@ def acronym_possible(
                     for initials in run_initials(words, mode)
                     if short_tokens((initials,), mode)
                 )
-        holders = index.holders(keys)
-        if holders is None:
-            out |= chosen
-        elif holders.size:
-            out |= chosen & np.isin(entities, holders)
+        holding = index.held(keys, entities)
+        out |= chosen if holding is None else chosen & holding
     return out
