@@ -23,6 +23,7 @@ from __future__ import annotations
 import email.message
 import inspect
 from collections.abc import Callable, Coroutine
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -40,8 +41,13 @@ Endpoint = Callable[..., Coroutine[Any, Any, Response]]
 def _is_json(content_type: str | None) -> bool:
     """Whether ``content_type`` is JSON (``application/json`` or ``application/*+json``),
     which FastAPI requires before it parses a body as JSON."""
-    if not content_type:
-        return False
+    return bool(content_type) and _declares_json(content_type)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=256)
+def _declares_json(content_type: str) -> bool:
+    """:func:`_is_json` of a header value, read as FastAPI reads it (email's parser is
+    slow beside the rest of a request, and clients send the same few values)."""
     message = email.message.Message()
     message["content-type"] = content_type
     if message.get_content_maintype() != "application":
