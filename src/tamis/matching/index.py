@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from mypy_extensions import mypyc_attr
 
-from tamis.matching.candidate_kernels import held
+from tamis.matching.candidate_kernels import entities_holding
 from tamis.matching.features.acronyms import acronym_sources, both_run_initials
 from tamis.matching.features.tokens import relation_keys
 from tamis.matching.prepared import PreparedEntity
@@ -147,7 +147,9 @@ class KeyIndex:
                 numbers.append(number)
         if not numbers:
             return np.zeros(len(entities), dtype=bool)
-        return held(self.owners, self.key_start, np.array(numbers, dtype=np.int64), entities)
+        return entities_holding(
+            self.owners, self.key_start, np.array(numbers, dtype=np.int64), entities
+        )
 
     def posting(self, key: str) -> np.ndarray:
         """The sorted numbers of the entities holding ``key`` (none if it is not indexed)."""

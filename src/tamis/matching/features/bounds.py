@@ -157,8 +157,8 @@ def _spelt_alike(
     if right_lengths is None:
         right_lengths = _lengths(right)
     longest = max(float(np.maximum(left_lengths, right_lengths).max()), 1.0)
-    # no pair with more edits than this reaches ``least``: similarity >= 1 - edits *
-    # TRANSPOSITION_COST / length, whatever the edits are
+    # no pair with more edits than this reaches ``least``: each OSA edit costs at least
+    # TRANSPOSITION_COST, so similarity <= 1 - edits * TRANSPOSITION_COST / length
     affordable = int((1.0 - least) * longest / TRANSPOSITION_COST) + 1
     edits = cpdist(left, right, scorer=OSA.distance, score_cutoff=affordable, dtype=np.int32)
     alike, unsure = spelling_pair_sides(edits, left_lengths, right_lengths, least - SLACK)
