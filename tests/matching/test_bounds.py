@@ -20,6 +20,7 @@ from tamis.matching.features.bounds import (
 from tamis.matching.features.merge import merged_alignment
 from tamis.matching.features.names import PAIR_MIN, WEAK_ALIAS_FACTOR, align
 from tamis.matching.features.tokens import token_similarity
+from tamis.matching.index import KeyIndex
 from tamis.matching.prepared import phonetic_key, prepare_entity
 from tamis.model import Entity
 
@@ -299,5 +300,19 @@ def test_index_tells_which_entities_hold_keys(screener):
         holding += sum(expected)
     assert holding > 50
     assert index.held(["no such key"], entities).tolist() == [False] * len(entities)
-    if index.dropped:
-        assert index.held([keys[0], next(iter(index.dropped))], entities) is None
+
+
+def test_a_key_too_common_to_index_makes_every_entity_a_maybe():
+    # 120 companies all called "Alpha ...": the key of "alpha" is held by every one,
+    # above the share of entities a kept key may have
+    prepared = [
+        prepare_entity(Entity.from_dict({"id": f"e{i}", "schema": "Company",
+                                         "properties": {"name": [f"Alpha Vendor{i:03d}"]}}))
+        for i in range(120)
+    ]  # fmt: skip
+    index = KeyIndex(prepared)
+    assert index.dropped
+    entities = np.arange(120, dtype=np.int64)
+    kept = next(iter(index.key_numbers))
+    assert index.held([kept], entities).sum() >= 1
+    assert index.held([kept, next(iter(index.dropped))], entities) is None
