@@ -207,7 +207,7 @@ def _heap_offer(heap: np.ndarray, size: int, k: int, value: float) -> None:
 
 @numba.njit(cache=True, nogil=True)
 def entities_holding(owners: np.ndarray, key_start: np.ndarray, keys: np.ndarray,
-         entities: np.ndarray) -> np.ndarray:  # fmt: skip
+                     entities: np.ndarray) -> np.ndarray:  # fmt: skip
     """Which of ``entities`` hold one of ``keys`` (key numbers): a binary search per
     entity in each key's posting (``owners[key_start[n]:key_start[n + 1]]``, sorted),
     rather than merging postings that may be long."""

@@ -126,23 +126,31 @@ def spelling(edits: int, levenshtein: int, left_len: float, right_len: float) ->
 
 
 @_compiled
+def spelling_bracket(edits: int, left_len: float, right_len: float) -> tuple[float, float]:
+    """The lowest and the highest :func:`spelling` of two strings at OSA distance
+    ``edits``, whatever their Levenshtein distance: that lies between ``edits`` (no
+    transposition) and twice as many (every OSA edit a transposition, two edits for
+    Levenshtein), and each transposition lowers the cost by EDIT_COST -
+    TRANSPOSITION_COST."""
+    return spelling(edits, edits, left_len, right_len), spelling(
+        edits, 2 * edits, left_len, right_len
+    )
+
+
+@_compiled
 def spelling_sides(
     edits: np.ndarray, left_len: np.ndarray, right_len: np.ndarray, thresholds: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """What :func:`spelling` gives for every pair where only its side of each ``thresholds``
-    matters, from the OSA distances alone: the Levenshtein distance can only lower the
-    cost (by TRANSPOSITION_COST less per transposition, and OSA's edits are at most all
-    transpositions), so the similarity lies between the costs of no transposition and
-    of only transpositions. Returns (values, unsure): where both ends fall on the same
-    side of every threshold, a value on that side; elsewhere ``unsure`` is set and the
-    value must come from :func:`spelling` with the Levenshtein distance."""
+    matters, from the OSA distances alone (see :func:`spelling_bracket`). Returns
+    (values, unsure): where both ends of the bracket fall on the same side of every
+    threshold, a value on that side; elsewhere ``unsure`` is set and the value must come
+    from :func:`spelling` with the Levenshtein distance."""
     out = np.empty(edits.shape)
     unsure = np.zeros(edits.shape, np.bool_)
     for i in range(edits.shape[0]):
         for j in range(edits.shape[1]):
-            e = edits[i, j]
-            low = spelling(e, e, left_len[i], right_len[j])
-            high = spelling(e, 2 * e, left_len[i], right_len[j])
+            low, high = spelling_bracket(edits[i, j], left_len[i], right_len[j])
             out[i, j] = high
             for t in range(thresholds.size):
                 if (low >= thresholds[t]) != (high >= thresholds[t]):
@@ -166,16 +174,14 @@ def spelling_at(values: np.ndarray, rows: np.ndarray, columns: np.ndarray, edits
 def spelling_pair_sides(edits: np.ndarray, left_len: np.ndarray, right_len: np.ndarray,
                         threshold: float) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """For each k, whether :func:`spelling` of the k-th pair reaches ``threshold``, from
-    its OSA distance alone (the bracket of :func:`spelling_sides`): (reaches, unsure),
+    its OSA distance alone (see :func:`spelling_bracket`): (reaches, unsure),
     where ``unsure`` pairs need their Levenshtein distance to tell."""
     reaches = np.zeros(edits.size, np.bool_)
     unsure = np.zeros(edits.size, np.bool_)
     for k in range(edits.size):
-        e = edits[k]
-        low = spelling(e, e, left_len[k], right_len[k]) >= threshold
-        high = spelling(e, 2 * e, left_len[k], right_len[k]) >= threshold
-        reaches[k] = low
-        unsure[k] = low != high
+        low, high = spelling_bracket(edits[k], left_len[k], right_len[k])
+        reaches[k] = low >= threshold
+        unsure[k] = (low >= threshold) != (high >= threshold)
     return reaches, unsure
 
 

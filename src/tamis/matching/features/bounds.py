@@ -130,14 +130,22 @@ def _pairing_spelling(
     values, unsure = spelling_sides(edits, left_lengths, right_lengths, _PAIRING_THRESHOLDS)
     rows, columns = np.nonzero(unsure)
     if rows.size:
-        levenshtein = cpdist(
-            [left[i] for i in rows.tolist()],
-            [right[j] for j in columns.tolist()],
-            scorer=Levenshtein.distance,
-            dtype=np.int32,
-        )
+        levenshtein = _levenshtein(left, right, rows.tolist(), columns.tolist())
         spelling_at(values, rows, columns, edits, levenshtein, left_lengths, right_lengths)
     return values
+
+
+def _levenshtein(
+    left: Sequence[str], right: Sequence[str], rows: list[int], columns: list[int]
+) -> np.ndarray:
+    """The Levenshtein distance of ``left[rows[k]]`` and ``right[columns[k]]`` for each k,
+    in one call (the pairs the OSA distance leaves undecided)."""
+    return cpdist(
+        [left[i] for i in rows],
+        [right[j] for j in columns],
+        scorer=Levenshtein.distance,
+        dtype=np.int32,
+    )
 
 
 def _spelt_alike(
@@ -165,12 +173,7 @@ def _spelt_alike(
     pick = np.flatnonzero(unsure)
     if pick.size:
         chosen = pick.tolist()
-        levenshtein = cpdist(
-            [left[k] for k in chosen],
-            [right[k] for k in chosen],
-            scorer=Levenshtein.distance,
-            dtype=np.int32,
-        )
+        levenshtein = _levenshtein(left, right, chosen, chosen)
         alike[pick] = (
             spelling_pairs(edits[pick], levenshtein, left_lengths[pick], right_lengths[pick])
             >= least - SLACK
