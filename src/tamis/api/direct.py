@@ -34,20 +34,18 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 
+from tamis.api.query_model import request_error
+
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 Endpoint = Callable[..., Coroutine[Any, Any, Response]]
 
 
-def _is_json(content_type: str | None) -> bool:
-    """Whether ``content_type`` is JSON (``application/json`` or ``application/*+json``),
-    which FastAPI requires before it parses a body as JSON."""
-    return bool(content_type) and _declares_json(content_type)  # type: ignore[arg-type]
-
-
 @lru_cache(maxsize=256)
-def _declares_json(content_type: str) -> bool:
-    """:func:`_is_json` of a header value, read as FastAPI reads it (email's parser is
-    slow beside the rest of a request, and clients send the same few values)."""
+def _is_json(content_type: str) -> bool:
+    """Whether a content-type header value is JSON (``application/json`` or
+    ``application/*+json``), which FastAPI requires before it parses a body as JSON;
+    read as FastAPI reads it (email's parser is slow beside the rest of a request, and
+    clients send the same few values)."""
     message = email.message.Message()
     message["content-type"] = content_type
     if message.get_content_maintype() != "application":
@@ -63,7 +61,8 @@ async def read_json(request: Request) -> Any:
     raw = await request.body()
     if not raw:
         return None
-    if not _is_json(request.headers.get("content-type")):
+    content_type = request.headers.get("content-type")
+    if not content_type or not _is_json(content_type):
         return raw
     try:
         return orjson.loads(raw)
@@ -91,11 +90,7 @@ def validate_body(data: Any, model: type[BaseModel]) -> BaseModel:
     try:
         return model.model_validate(data, from_attributes=True)
     except ValidationError as exc:
-        errors = [
-            {**error, "loc": ("body", *error["loc"])}
-            for error in exc.errors(include_url=False, include_context=False)
-        ]
-        raise RequestValidationError(errors) from None
+        raise request_error(exc, "body") from None
 
 
 class DirectRoute(APIRoute):

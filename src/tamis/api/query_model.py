@@ -48,11 +48,21 @@ def read_query(request: Request, model: type[Params]) -> Params:
     try:
         return model.model_validate(values)
     except ValidationError as exc:
-        errors = [
-            {**error, "loc": ("query", *error["loc"][:1])}
+        raise request_error(exc, "query", depth=1) from None
+
+
+def request_error(
+    exc: ValidationError, part: str, depth: int | None = None
+) -> RequestValidationError:
+    """``exc`` as FastAPI reports a bad request: each error located under ``part``
+    (``query``, ``body``), its location within the part cut to ``depth`` elements (a
+    query parameter is one name; None keeps a body's whole path)."""
+    return RequestValidationError(
+        [
+            {**error, "loc": (part, *error["loc"][:depth])}
             for error in exc.errors(include_url=False, include_context=False)
         ]
-        raise RequestValidationError(errors) from None
+    )
 
 
 def documented(model: type[BaseModel]) -> dict[str, Any]:
