@@ -24,6 +24,7 @@ from tamis.api.middleware import BodyLimit, Metrics
 from tamis.api.ratelimit import RateLimiter
 from tamis.api.routes import ops, reconcile, screen, yente
 from tamis.api.settings import Settings, load_settings
+from tamis.api.workers import READY_STATE_KEY
 from tamis.service import ScreeningService
 from tamis.store import Store, open_store
 
@@ -59,11 +60,12 @@ def create_app(
     owns_service = not service.ready
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(_app: FastAPI) -> AsyncIterator[dict[str, Any]]:
         if owns_service:
             service.start(wait=False)
         try:
-            yield
+            # the supervisor of several workers deals connections to those ready
+            yield {READY_STATE_KEY: lambda: service.ready}
         finally:
             if owns_service:
                 service.stop()
