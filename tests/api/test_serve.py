@@ -3,6 +3,7 @@ environment, printing its address and answering on the socket."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -240,4 +241,31 @@ def test_a_worker_that_dies_is_replaced_and_its_share_goes_to_the_others_meanwhi
     finally:
         for sock in clients:
             sock.close()
+        server.stop()
+
+
+def test_sighup_replaces_the_workers_without_turning_a_client_away(
+    store_template: Path, tmp_path: Path
+) -> None:
+    """On SIGHUP the supervisor replaces each worker, the new one in service (index
+    built) before the old one retires: new connections meanwhile are all answered ready."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("dealing out connections needs Unix sockets as Linux has them")
+    server = _TwoWorkerServer(store_template, tmp_path)
+    try:
+        before = set(server.workers())
+        os.kill(server.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 180
+        answered = 0
+        while True:
+            with contextlib.closing(_connect_at_once(server.port, 1)[0]) as sock:
+                assert _readyz(sock).startswith(b"HTTP/1.1 200")
+            answered += 1
+            now = set(server.workers())
+            if len(now) == 2 and not now & before:
+                break
+            assert time.monotonic() < deadline, "the workers were not replaced"
+            time.sleep(0.05)
+        assert answered > 5
+    finally:
         server.stop()

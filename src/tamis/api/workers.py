@@ -61,15 +61,16 @@ class _Handoff:
     """A worker's end of its channel, standing in the server's list of listeners so that
     uvicorn's shutdown stops taking connections from it as it would close a listener."""
 
-    def __init__(self, channel: socket.socket) -> None:
+    def __init__(
+        self, channel: socket.socket, create_protocol: Callable[[], asyncio.Protocol]
+    ) -> None:
         self.channel = channel
+        self.create_protocol = create_protocol
         self.loop = asyncio.get_running_loop()
         self.open = True
-
-    def start(self, create_protocol) -> None:  # type: ignore[no-untyped-def]
-        self.create_protocol = create_protocol
-        self.channel.setblocking(False)
-        self.loop.add_reader(self.channel.fileno(), self._receive)
+        self.connecting: set[asyncio.Task] = set()  # the loop keeps only weak references
+        channel.setblocking(False)
+        self.loop.add_reader(channel.fileno(), self._receive)
 
     def _receive(self) -> None:
         while self.open:
@@ -84,8 +85,9 @@ class _Handoff:
                 self.close()
                 return
             for fd in fds:
-                connection = socket.socket(fileno=fd)
-                self.loop.create_task(self._serve(connection))
+                task = self.loop.create_task(self._serve(socket.socket(fileno=fd)))
+                self.connecting.add(task)
+                task.add_done_callback(self.connecting.discard)
 
     async def _serve(self, connection: socket.socket) -> None:
         try:
@@ -129,9 +131,7 @@ class HandedServer(Server):
             )
 
         for channel in sockets or []:
-            handoff = _Handoff(channel)
-            handoff.start(create_protocol)
-            self.servers.append(handoff)  # type: ignore[arg-type]
+            self.servers.append(_Handoff(channel, create_protocol))  # type: ignore[arg-type]
 
     async def _started_when(self, ready: Callable[[], bool]) -> None:
         while not ready() and not self.should_exit:
@@ -161,14 +161,19 @@ class HandingMultiprocess(Multiprocess):
         self.ready = [False] * self.processes_num
 
     # -- workers
-    def _start(self, slot: int) -> Process:
+    def _spawn(self) -> tuple[Process, socket.socket]:
+        """A new worker and the supervisor's end of its channel."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         ours.settimeout(HANDOFF_TIMEOUT_SECONDS)
         process = HandedProcess(self.config, [theirs])
         process.start()
         theirs.close()  # the worker has its own copy now
+        return process, ours
+
+    def _start(self, slot: int) -> Process:
+        process, channel = self._spawn()
         self.ready[slot] = False
-        old, self.channels[slot] = self.channels[slot], ours
+        old, self.channels[slot] = self.channels[slot], channel
         if old is not None:
             old.close()
         return process
@@ -205,11 +210,7 @@ class HandingMultiprocess(Multiprocess):
         for slot, old in enumerate(self.processes):
             if self.should_exit.is_set():
                 return
-            ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-            ours.settimeout(HANDOFF_TIMEOUT_SECONDS)
-            new = HandedProcess(self.config, [theirs])
-            new.start()
-            theirs.close()
+            new, ours = self._spawn()
             if not new.wait_until_ready(self.config.timeout_worker_healthcheck, self.should_exit):
                 new.kill()
                 new.join()

@@ -69,7 +69,7 @@ def serve(
         "timeout_worker_healthcheck": 120,
     }
     if settings.workers > 1 and balanced_workers_supported():
-        # one listening socket per worker: see tamis.api.workers
+        # the supervisor deals connections out to the workers: see tamis.api.workers
         run_balanced(uvicorn.Config("tamis.api.app:create_app", **options))
     else:
         uvicorn.run("tamis.api.app:create_app", **options)
