@@ -269,3 +269,30 @@ def test_sighup_replaces_the_workers_without_turning_a_client_away(
         assert answered > 5
     finally:
         server.stop()
+
+
+def test_an_address_in_use_is_refused_with_a_message_and_exit_code_2(
+    store_template: Path, tmp_path: Path
+) -> None:
+    import socket
+
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(store_template, home / "tamis.db")
+    env = {**os.environ, "TAMIS_HOME": str(home)}
+    env.pop("TAMIS_DATABASE_URL", None)
+    env.pop("TAMIS_CONFIG", None)
+    tamis = str(Path(sys.executable).parent / "tamis")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [tamis, "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2, result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "tamis serving" not in result.stdout

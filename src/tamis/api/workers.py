@@ -9,8 +9,8 @@ average: fifty clients split 23/27 or worse, and the worker with the larger shar
 the one that falls behind first under load.
 
 Here the supervisor alone listens. It accepts each connection and passes it, as a file
-descriptor over a Unix socket (``SCM_RIGHTS``), to the next worker in turn that has
-finished starting (the scheme Node.js's cluster module uses by default), and each
+descriptor over a Unix socket (``SCM_RIGHTS``), to the next worker in turn whose app is
+ready (the scheme Node.js's cluster module uses by default), and each
 worker serves what it is handed on its own event loop. Connections are dealt out
 evenly, and none waits for a worker that is still loading its index while another is
 ready. The supervisor is otherwise uvicorn's (health checks, restarts, signals).
@@ -31,6 +31,8 @@ from uvicorn import Config, Server
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors.multiprocess import Multiprocess, Process, logger
 
+from tamis.errors import InputError
+
 #: the key under which an app's lifespan state may hold a callable telling whether the
 #: app is ready to serve (its index built)
 READY_STATE_KEY = "tamis.ready"
@@ -46,13 +48,18 @@ def balanced_workers_supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "send_fds")
 
 
-def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
-    """A TCP socket listening on ``host:port``."""
+def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
+    """A TCP socket listening on ``host:port``; :class:`InputError` if that address
+    cannot be had (in use, not this machine's)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(backlog)
+    try:
+        sock.bind((host, port))
+        sock.listen(backlog)
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     return sock
 
 
@@ -270,10 +277,9 @@ class HandingMultiprocess(Multiprocess):
         logger.warning("No worker could take a connection; closing it.")
 
 
-def run_balanced(config: Config) -> None:
+def run_balanced(config: Config, listener: socket.socket) -> None:
     """Serves ``config`` (its app given as an import string) with ``config.workers``
-    workers, the supervisor dealing out the connections."""
-    listener = listening_socket(config.host, config.port, config.backlog)
+    workers, the supervisor dealing out the connections ``listener`` accepts."""
     try:
         HandingMultiprocess(config, listener).run()
     finally:

@@ -36,7 +36,7 @@ def serve(
     import uvicorn
 
     from tamis.api.settings import load_settings, to_environ
-    from tamis.api.workers import balanced_workers_supported, run_balanced
+    from tamis.api.workers import balanced_workers_supported, listening_socket, run_balanced
     from tamis.store import open_store
     from tamis.store.bundled import load_bundled
 
@@ -51,6 +51,9 @@ def serve(
         console.print("[bold]Loading the bundled lists into the empty store...[/]")
         load_bundled(store, progress=True)
     store.close()
+    balanced = settings.workers > 1 and balanced_workers_supported()
+    # taken before the banner, so that an address in use is reported, not announced
+    listener = listening_socket(settings.host, settings.port) if balanced else None
     console.print(
         f"tamis serving on [bold]http://{settings.host}:{settings.port}[/] "
         f"(API docs at /docs, {settings.workers} worker(s), screening "
@@ -68,9 +71,9 @@ def serve(
         # would kill and restart it, failing requests while the new one loads
         "timeout_worker_healthcheck": 120,
     }
-    if settings.workers > 1 and balanced_workers_supported():
+    if listener is not None:
         # the supervisor deals connections out to the workers: see tamis.api.workers
-        run_balanced(uvicorn.Config("tamis.api.app:create_app", **options))
+        run_balanced(uvicorn.Config("tamis.api.app:create_app", **options), listener)
     else:
         uvicorn.run("tamis.api.app:create_app", **options)
 
