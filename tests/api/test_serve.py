@@ -125,7 +125,11 @@ class _TwoWorkerServer:
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
-        self.wait_ready(8)
+        try:
+            self.wait_ready(8)
+        except BaseException:
+            self.stop()
+            raise
 
     def wait_ready(self, in_a_row: int) -> None:
         """Until ``in_a_row`` new connections in a row find a ready worker."""

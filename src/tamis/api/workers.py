@@ -259,8 +259,13 @@ class HandingMultiprocess(Multiprocess):
                 time.sleep(0.05)  # out of descriptors, say: let some close first
                 continue
             with contextlib.closing(connection):
-                connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                self._hand(connection, turns)
+                try:
+                    connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    self._hand(connection, turns)
+                except OSError:  # the client is gone already
+                    continue
+                except Exception:  # never let one connection stop the dealing
+                    logger.exception("Could not hand a connection to a worker.")
 
     def _hand(self, connection: socket.socket, turns: itertools.cycle) -> None:
         anyone = not any(self.ready)
