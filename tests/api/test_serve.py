@@ -17,19 +17,29 @@ import pytest
 
 from .conftest import free_port
 
+TAMIS = str(Path(sys.executable).parent / "tamis")
 
-def test_serve_prints_its_address_and_answers(store_template: Path, tmp_path: Path) -> None:
+
+def _home_env(store_template: Path, tmp_path: Path, **settings: str) -> dict[str, str]:
+    """The environment of a `tamis` command using a private copy of the test store, no
+    config file or database URL inherited, plus ``settings`` (``TAMIS_*`` variables)."""
     home = tmp_path / "home"
     home.mkdir()
     shutil.copy(store_template, home / "tamis.db")
+    env = {**os.environ, "TAMIS_HOME": str(home), **settings}
+    env.pop("TAMIS_DATABASE_URL", None)
+    if "TAMIS_CONFIG" not in settings:
+        env.pop("TAMIS_CONFIG", None)
+    return env
+
+
+def test_serve_prints_its_address_and_answers(store_template: Path, tmp_path: Path) -> None:
     port = free_port()
     config = tmp_path / "tamis.toml"
     config.write_text(f"[server]\nport = {port}\nopen_screening = true\nbatch_cap = 7\n")
-    env = {**os.environ, "TAMIS_HOME": str(home), "TAMIS_CONFIG": str(config)}
-    env.pop("TAMIS_DATABASE_URL", None)
-    tamis = str(Path(sys.executable).parent / "tamis")
+    env = _home_env(store_template, tmp_path, TAMIS_CONFIG=str(config))
     server = subprocess.Popen(
-        [tamis, "serve"],
+        [TAMIS, "serve"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -109,18 +119,11 @@ class _TwoWorkerServer:
     workers have their index."""
 
     def __init__(self, store_template: Path, tmp_path: Path) -> None:
-        home = tmp_path / "home"
-        home.mkdir()
-        shutil.copy(store_template, home / "tamis.db")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "TAMIS_HOME": str(home), "TAMIS_OPEN_SCREENING": "1"}
-        env.pop("TAMIS_DATABASE_URL", None)
-        env.pop("TAMIS_CONFIG", None)
-        tamis = str(Path(sys.executable).parent / "tamis")
         self.process = subprocess.Popen(
-            [tamis, "serve", "--port", str(self.port), "--workers", "2"],
-            env=env,
+            [TAMIS, "serve", "--port", str(self.port), "--workers", "2"],
+            env=_home_env(store_template, tmp_path, TAMIS_OPEN_SCREENING="1"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
@@ -280,17 +283,11 @@ def test_an_address_in_use_is_refused_with_a_message_and_exit_code_2(
 ) -> None:
     import socket
 
-    home = tmp_path / "home"
-    home.mkdir()
-    shutil.copy(store_template, home / "tamis.db")
-    env = {**os.environ, "TAMIS_HOME": str(home)}
-    env.pop("TAMIS_DATABASE_URL", None)
-    env.pop("TAMIS_CONFIG", None)
-    tamis = str(Path(sys.executable).parent / "tamis")
+    env = _home_env(store_template, tmp_path)
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [tamis, "serve", "--port", str(port), "--workers", "2"],
+            [TAMIS, "serve", "--port", str(port), "--workers", "2"],
             env=env,
             capture_output=True,
             text=True,

@@ -48,7 +48,7 @@ def balanced_workers_supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "send_fds")
 
 
-def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
+def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
     """A TCP socket listening on ``host:port``; :class:`InputError` if that address
     cannot be had (in use, not this machine's)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

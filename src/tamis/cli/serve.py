@@ -51,14 +51,6 @@ def serve(
         console.print("[bold]Loading the bundled lists into the empty store...[/]")
         load_bundled(store, progress=True)
     store.close()
-    balanced = settings.workers > 1 and balanced_workers_supported()
-    # taken before the banner, so that an address in use is reported, not announced
-    listener = listening_socket(settings.host, settings.port) if balanced else None
-    console.print(
-        f"tamis serving on [bold]http://{settings.host}:{settings.port}[/] "
-        f"(API docs at /docs, {settings.workers} worker(s), screening "
-        f"{'open' if settings.open_screening else 'needs an API key'})"
-    )
     options = {
         "factory": True,
         "host": settings.host,
@@ -71,9 +63,20 @@ def serve(
         # would kill and restart it, failing requests while the new one loads
         "timeout_worker_healthcheck": 120,
     }
-    if listener is not None:
-        # the supervisor deals connections out to the workers: see tamis.api.workers
-        run_balanced(uvicorn.Config("tamis.api.app:create_app", **options), listener)
+    balanced = None
+    if settings.workers > 1 and balanced_workers_supported():
+        # the supervisor deals connections out to the workers: see tamis.api.workers;
+        # it listens before the banner, so that an address in use is reported, not announced
+        uvicorn_config = uvicorn.Config("tamis.api.app:create_app", **options)
+        listener = listening_socket(settings.host, settings.port, uvicorn_config.backlog)
+        balanced = (uvicorn_config, listener)
+    console.print(
+        f"tamis serving on [bold]http://{settings.host}:{settings.port}[/] "
+        f"(API docs at /docs, {settings.workers} worker(s), screening "
+        f"{'open' if settings.open_screening else 'needs an API key'})"
+    )
+    if balanced is not None:
+        run_balanced(*balanced)
     else:
         uvicorn.run("tamis.api.app:create_app", **options)
 
